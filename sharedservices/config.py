@@ -1,0 +1,78 @@
+"""Pure functions that turn environment variables into settings values.
+
+Kept apart from settings.py so the rules (SQLite by default, PostgreSQL with a
+connection pool, an unsafe production configuration refused) can be tested.
+"""
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+# A key that is only ever acceptable with DEBUG on, on a developer's machine.
+LOCAL_SECRET_KEY = "local-development-only-not-secret"  # noqa: S105 - refused unless DEBUG
+
+
+def database_config(environ, base_dir):
+    """SQLite when DATABASE_URL is unset; otherwise the database it names."""
+    url = environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(base_dir / "db.sqlite3"),
+            "OPTIONS": {"timeout": 20},
+        }
+    try:
+        config = dj_database_url.parse(url)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL Django understands: {error}") from None
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # psycopg 3's pool keeps connections open between requests; a request
+        # never pays for a new connection. CONN_MAX_AGE must be 0 with a pool.
+        config["CONN_MAX_AGE"] = 0
+        config.setdefault("OPTIONS", {})
+        # A short pool timeout means that, with the database down, readers see
+        # the 503 page within seconds instead of waiting on a hung request.
+        timeout = float(environ.get("DATABASE_POOL_TIMEOUT", "5"))
+        max_size = int(environ.get("DATABASE_POOL_MAX_SIZE", "10"))
+        config["OPTIONS"]["pool"] = {"min_size": 1, "max_size": max_size, "timeout": timeout}
+        config["OPTIONS"].setdefault("connect_timeout", 5)
+    return config
+
+
+def secret_key(environ, debug):
+    key = environ.get("SECRET_KEY", "").strip()
+    if key:
+        if not debug and (len(key) < 32 or key == LOCAL_SECRET_KEY):
+            raise ImproperlyConfigured(
+                "SECRET_KEY is too weak for DEBUG=false: set SECRET_KEY to a random value of at least 32 characters."
+            )
+        return key
+    if debug:
+        return LOCAL_SECRET_KEY
+    raise ImproperlyConfigured(
+        "DEBUG is false but SECRET_KEY is not set. Set SECRET_KEY to a random value of at least "
+        "32 characters (for example the output of "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or set DEBUG=true for local use."
+    )
+
+
+def allowed_hosts(hosts, debug):
+    if hosts:
+        return hosts
+    if debug:
+        return ["127.0.0.1", "localhost", "[::1]", "testserver"]
+    raise ImproperlyConfigured(
+        "DEBUG is false but ALLOWED_HOSTS is not set. Set ALLOWED_HOSTS to the host names the "
+        "portal is served on, separated by commas (for example ALLOWED_HOSTS=guidance.example.gov.uk)."
+    )
+
+
+def cache_config(redis_url):
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "ssg",
+            }
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ssg"}}

@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def site(request):
+    return {"service_name": settings.SERVICE_NAME, "team_email": settings.TEAM_EMAIL}

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import path
+
+from sharedservices import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "sharedservices.views.bad_request"
+handler403 = "sharedservices.views.permission_denied"
+handler404 = "sharedservices.views.page_not_found"
+handler500 = "sharedservices.views.server_error"

@@ -1,0 +1,74 @@
+import logging
+import sys
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    return render(request, "pages/home.html", {})
+
+
+def about(request):
+    return render(request, "pages/about.html", {})
+
+
+def accessibility(request):
+    return render(request, "pages/accessibility.html", {})
+
+
+def privacy(request):
+    return render(request, "pages/privacy.html", {})
+
+
+@never_cache
+def healthz(request):
+    """Liveness: the process answers. It deliberately does not touch the database."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Readiness: the process can serve readers, so the database must answer."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        logger.warning("Readiness check failed: database did not answer: %s", error)
+        return JsonResponse({"status": "unavailable", "database": "not answering"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _render_error_page(template_name, status):
+    # Rendered without context processors: an error page must not depend on
+    # the session, the user or the database, which may be what failed.
+    html = loader.render_to_string(template_name, {"service_name": "Shared Services Guidance"})
+    return HttpResponse(html, status=status)
+
+
+def page_not_found(request, exception):
+    return _render_error_page("errors/404.html", 404)
+
+
+def bad_request(request, exception):
+    return _render_error_page("errors/400.html", 400)
+
+
+def permission_denied(request, exception):
+    return _render_error_page("errors/403.html", 403)
+
+
+def server_error(request):
+    # Django calls this while handling the exception, so it is still available here.
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        response = _render_error_page("errors/503.html", 503)
+        response["Retry-After"] = "30"
+        return response
+    return _render_error_page("errors/500.html", 500)

@@ -1,0 +1,33 @@
+import pytest
+
+SITE_PAGES = ["/", "/about/", "/accessibility/", "/privacy/", "/no-such-page/"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_home_page_loads_with_styles_and_scripts(page):
+    response = page.goto("/")
+    assert response.status == 200
+    assert page.title() == "Home – Shared Services Guidance"
+    # GOV.UK Frontend's JavaScript ran: it marks the body as supported.
+    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
+    # The compiled stylesheet applied: the header is black.
+    colour = page.eval_on_selector(".app-header", "el => getComputedStyle(el).backgroundColor")
+    assert colour == "rgb(11, 12, 12)"
+    assert page.console_errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_skip_link_moves_focus_to_main_content(page):
+    page.goto("/about/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_site_page_has_no_wcag_violations(page, axe, path):
+    page.goto(path)
+    assert axe(page) == []

@@ -1,0 +1,58 @@
+"""Structural checks every reader page must pass, parsed with the standard library."""
+
+from html.parser import HTMLParser
+
+
+class PageStructure(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = {}
+        self.html_lang = None
+        self.title = ""
+        self._in_title = False
+        self.skip_link_target = None
+        self.ids = set()
+        self.inline_scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags[tag] = self.tags.get(tag, 0) + 1
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if tag == "title":
+            self._in_title = True
+        if tag == "a" and "govuk-skip-link" in (attrs.get("class") or ""):
+            self.skip_link_target = attrs.get("href")
+        if tag == "script" and not attrs.get("src"):
+            self.inline_scripts += 1
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def parse_page(html):
+    page = PageStructure()
+    page.feed(html)
+    return page
+
+
+def assert_reader_page_structure(html, title_prefix=None):
+    page = parse_page(html)
+    assert page.html_lang == "en-GB"
+    assert page.tags.get("main") == 1, "exactly one <main>"
+    assert page.tags.get("h1") == 1, "exactly one <h1>"
+    assert page.tags.get("header", 0) >= 1 and page.tags.get("footer", 0) >= 1
+    assert page.skip_link_target == "#main-content" and "main-content" in page.ids
+    assert page.inline_scripts == 0, "no inline <script>"
+    title = " ".join(page.title.split())
+    assert title.endswith(" – Shared Services Guidance"), title
+    if title_prefix:
+        assert title.startswith(title_prefix), title
+    return page

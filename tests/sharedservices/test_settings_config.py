@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from sharedservices import config
+from sharedservices.env import env_bool, env_int, env_list
+
+BASE = Path("/srv/portal")
+
+
+def test_sqlite_is_the_default_database_when_database_url_is_unset():
+    db = config.database_config({}, BASE)
+    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["NAME"] == "/srv/portal/db.sqlite3"
+
+
+def test_postgres_url_gives_postgresql_with_a_connection_pool():
+    db = config.database_config({"DATABASE_URL": "postgres://guide:pw@db.internal:5433/guidance"}, BASE)
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert (db["HOST"], db["PORT"], db["NAME"], db["USER"]) == ("db.internal", 5433, "guidance", "guide")
+    assert db["OPTIONS"]["pool"]["max_size"] >= 1
+    # Django refuses persistent connections alongside a pool.
+    assert db["CONN_MAX_AGE"] == 0
+
+
+def test_unknown_database_scheme_is_refused_with_a_message():
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        config.database_config({"DATABASE_URL": "nosuchdb://x/y"}, BASE)
+
+
+def test_production_without_secret_key_is_refused_naming_the_variable():
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        config.secret_key({}, debug=False)
+
+
+def test_production_with_the_local_or_a_short_secret_key_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        config.secret_key({"SECRET_KEY": config.LOCAL_SECRET_KEY}, debug=False)
+    with pytest.raises(ImproperlyConfigured, match="32 characters"):
+        config.secret_key({"SECRET_KEY": "short"}, debug=False)
+
+
+def test_local_debug_gets_a_safe_default_secret_key():
+    assert config.secret_key({}, debug=True) == config.LOCAL_SECRET_KEY
+
+
+def test_production_without_allowed_hosts_is_refused_naming_the_variable():
+    with pytest.raises(ImproperlyConfigured, match="ALLOWED_HOSTS"):
+        config.allowed_hosts([], debug=False)
+
+
+def test_allowed_hosts_default_to_this_machine_only_in_debug():
+    assert config.allowed_hosts([], debug=True) == ["127.0.0.1", "localhost", "[::1]", "testserver"]
+    assert config.allowed_hosts(["guidance.example.gov.uk"], debug=False) == ["guidance.example.gov.uk"]
+
+
+def test_env_bool_rejects_anything_but_true_or_false():
+    assert env_bool("DEBUG", False, {"DEBUG": "true"}) is True
+    assert env_bool("DEBUG", True, {"DEBUG": "False"}) is False
+    assert env_bool("DEBUG", True, {}) is True
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be true or false"):
+        env_bool("DEBUG", False, {"DEBUG": "maybe"})
+
+
+def test_env_list_and_env_int_parse_values():
+    assert env_list("HOSTS", [], {"HOSTS": "a.example, b.example,"}) == ["a.example", "b.example"]
+    assert env_int("SIZE", 7, {"SIZE": "42"}) == 42
+    with pytest.raises(ImproperlyConfigured, match="whole number"):
+        env_int("SIZE", 7, {"SIZE": "lots"})
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    assert config.cache_config("")["default"]["BACKEND"].endswith("LocMemCache")
+    redis = config.cache_config("redis://127.0.0.1:6379/1")["default"]
+    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["LOCATION"] == "redis://127.0.0.1:6379/1"

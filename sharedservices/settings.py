@@ -29,7 +29,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_forms_gds",
+    "reversion",
     "sharedservices",
+    "publishing",
+    "faq",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from sharedservices import views
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("faq/", include("faq.urls")),
+    path("topics/", include("publishing.topic_urls")),
+    path("preview/", include("publishing.urls")),
     path("admin/", admin.site.urls),
 ]
 

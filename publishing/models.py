@@ -1,0 +1,294 @@
+"""What every published content type shares: the abstract base, its QuerySet,
+workflow states, topics, public change notes, slug redirects and the workflow log."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from publishing.markdown import render_markdown
+
+DEFAULT_OWNER = "Shared Services Team"
+REVIEW_INTERVAL = datetime.timedelta(days=182)
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", "Everyone"
+    PROVIDERS = "providers", "Providers"
+    CUSTOMERS = "customers", "Customers"
+
+
+class ChangeType(models.TextChoices):
+    MINOR = "minor", "Minor change (typos, formatting: readers are not told)"
+    MAJOR = "major", "Major change (readers are told: a public change note is required)"
+
+
+class Topic(models.Model):
+    title = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    summary = models.CharField(max_length=300, blank=True, help_text="One plain sentence saying what the topic covers.")
+    position = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    class Meta:
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("topics:detail", args=[self.slug])
+
+
+class PublishedContentQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What readers may see: published, not a pending draft, and due by now.
+
+        This is the only place that decides visibility; every reader page,
+        list, feed and the search index go through it.
+        """
+        now = now or timezone.now()
+        return self.filter(status=Status.PUBLISHED, draft_of__isnull=True, publish_at__lte=now)
+
+    def withdrawn(self):
+        return self.filter(status=Status.WITHDRAWN, draft_of__isnull=True)
+
+    def for_audience(self, audience):
+        return self.filter(audience__in=[audience, Audience.EVERYONE])
+
+    def awaiting_review(self):
+        return self.filter(status=Status.IN_REVIEW)
+
+    def scheduled(self, now=None):
+        return self.filter(status=Status.PUBLISHED, draft_of__isnull=True, publish_at__gt=now or timezone.now())
+
+    def review_overdue(self, today=None):
+        return self.filter(status=Status.PUBLISHED, draft_of__isnull=True, review_due__lt=today or timezone.localdate())
+
+    def due_for_go_live(self, now=None):
+        """Scheduled items whose time has come but whose follow-up work has not run."""
+        return self.filter(awaiting_go_live=True, status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+
+class PublishedContent(models.Model):
+    """Abstract base for every item readers can read: FAQ answers, guides, toolkit items.
+
+    Editing a live (published or withdrawn) item never changes what readers see:
+    the change is saved as a separate draft row (``draft_of`` points at the live
+    item) and replaces the live item only when a publisher publishes it.
+    """
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, help_text="The last part of the page's web address. Lower case, hyphens.")
+    summary = models.CharField(
+        max_length=300,
+        help_text="One or two plain sentences, under 160 characters. Shown as the lead paragraph, "
+        "in search results and to search engines.",
+    )
+    body = models.TextField(blank=True, help_text="Markdown: ## for headings, - for bullets, [text](/path/) for links.")
+    body_html = models.TextField(blank=True, editable=False)
+    headings = models.JSONField(default=list, blank=True, editable=False)
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="%(app_label)s_%(class)s_items")
+    owner = models.CharField(max_length=120, default=DEFAULT_OWNER, help_text="The team that keeps this page correct.")
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
+    draft_of = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="pending_draft",
+        editable=False,
+        help_text="The live item this draft will replace when it is published.",
+    )
+    publish_at = models.DateTimeField(null=True, blank=True, editable=False)
+    awaiting_go_live = models.BooleanField(default=False, editable=False)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_major_change_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="The public 'last updated' date."
+    )
+    change_type = models.CharField(
+        max_length=10,
+        choices=ChangeType.choices,
+        default=ChangeType.MINOR,
+        help_text="Major changes move the public 'last updated' date and add the note below to the page's history.",
+    )
+    change_note = models.CharField(
+        max_length=300, blank=True, help_text="For a major change: what changed, in one sentence readers will see."
+    )
+    review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the owner must next check this page. Defaults to six months after publishing.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When the owner last checked this page was right."
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(blank=True, editable=False)
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    change_notes = GenericRelation("publishing.ChangeNote")
+
+    objects = PublishedContentQuerySet.as_manager()
+
+    # Fields that belong to the item's place in the workflow rather than its
+    # words: never copied between a draft and its live item, or restored.
+    WORKFLOW_FIELDS = {
+        "id", "status", "draft_of", "publish_at", "awaiting_go_live", "first_published_at",
+        "last_major_change_at", "withdrawn_at", "withdrawal_reason", "version", "created_at",
+        "updated_at", "updated_by", "body_html", "headings",
+    }  # fmt: skip
+    kind_label = "Page"
+    detail_template = None
+
+    class Meta:
+        abstract = True
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(draft_of__isnull=True), name="%(app_label)s_%(class)s_unique_live_slug"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="%(app_label)s_%(class)s_status_idx"),
+            models.Index(fields=["review_due"], name="%(app_label)s_%(class)s_review_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (draft of published page)" if self.draft_of_id else self.title
+
+    def save(self, *args, **kwargs):
+        # Rendering is derived from the body; doing it here means no save path
+        # (admin, loader, restore) can leave stale or unsanitised HTML behind.
+        self.body_html, self.headings = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_live(self):
+        """Published or withdrawn: readers can reach it by its URL."""
+        return self.draft_of_id is None and self.status in (Status.PUBLISHED, Status.WITHDRAWN)
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and self.publish_at and self.publish_at > timezone.now()
+
+    @property
+    def last_updated(self):
+        return self.last_major_change_at or self.first_published_at
+
+    def public_change_history(self):
+        return self.change_notes.all()
+
+    def content_field_names(self):
+        """Attribute names of the fields that hold the item's content (copied and restored)."""
+        return [f.attname for f in self._meta.concrete_fields if f.name not in self.WORKFLOW_FIELDS]
+
+    def many_to_many_names(self):
+        return [f.name for f in self._meta.many_to_many]
+
+    def default_review_due(self, published_at):
+        return (published_at + REVIEW_INTERVAL).date()
+
+    def detail_context(self):
+        """Context for this item's reader page; content types add their related items."""
+        return {"item": self}
+
+
+class ChangeNote(models.Model):
+    """One entry in a page's public change history (first publication or a major change)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    changed_at = models.DateTimeField()
+    note = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="changenote_item_idx")]
+
+    def __str__(self):
+        return f"{self.changed_at:%d %B %Y}: {self.note}"
+
+
+class SlugRedirect(models.Model):
+    """An old address of a live item, kept so links to it still work after a slug change."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    old_slug = models.SlugField(max_length=120)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "old_slug"], name="slugredirect_unique_old_slug")
+        ]
+
+    def __str__(self):
+        return self.old_slug
+
+
+class WorkflowEvent(models.Model):
+    """The audit trail of workflow actions: who did what to which item, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", "Sent for review"
+        RETURNED = "returned", "Returned to draft"
+        PUBLISHED = "published", "Published"
+        SCHEDULED = "scheduled", "Scheduled"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        RESTORED = "restored", "Restored an old version"
+        RECOVERED = "recovered", "Recovered after deletion"
+        SELF_PUBLISHED = "self_published", "Published own change (superuser)"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    object_repr = models.CharField(max_length=200)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        permissions = [
+            ("publish_content", "Can publish, schedule and withdraw content"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.object_repr}"
+
+
+class LoadedContent(models.Model):
+    """Which demo-content file an item came from, so a reload never overwrites an editor's change."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    source = models.CharField(max_length=300)
+    source_hash = models.CharField(max_length=64)
+    loaded_version = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="loadedcontent_unique_item")]
+
+    def __str__(self):
+        return self.source

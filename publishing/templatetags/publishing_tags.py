@@ -1,0 +1,28 @@
+from django import template
+from django.urls import reverse
+
+from publishing.registry import content_models
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/publishing/dashboard.html", takes_context=True)
+def workflow_dashboard(context):
+    """Counts of items awaiting review, scheduled and overdue for review, per content type."""
+    user = context["request"].user
+    rows = []
+    for model in content_models():
+        opts = model._meta
+        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            continue
+        items = model.objects
+        rows.append(
+            {
+                "label": opts.verbose_name_plural.capitalize(),
+                "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
+                "review": items.awaiting_review().count(),
+                "scheduled": items.scheduled().count(),
+                "overdue": items.review_overdue().count(),
+            }
+        )
+    return {"rows": rows}

@@ -1,0 +1,299 @@
+"""Workflow services: every change of an item's status goes through here.
+
+Each service checks the rule it enforces, writes a revision and an audit event,
+and tells listeners (search index, page cache) that readers' view changed.
+"""
+
+import logging
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from publishing.models import ChangeNote, ChangeType, SlugRedirect, Status, WorkflowEvent
+from publishing.signals import content_changed
+
+audit = logging.getLogger("publishing.audit")
+
+PUBLISH_PERMISSION = "publishing.publish_content"
+
+
+class WorkflowError(ValidationError):
+    """A workflow step that is not allowed now; the message says why, for the editor."""
+
+
+def can_publish(user):
+    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def is_own_change(item, user):
+    return item.updated_by_id is not None and item.updated_by_id == user.pk
+
+
+def _log(item, action, user, note=""):
+    WorkflowEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        object_repr=str(item)[:200],
+        action=action,
+        user=user,
+        note=note,
+    )
+    audit.info(
+        "workflow action=%s model=%s id=%s user=%s note=%r",
+        action,
+        item._meta.label_lower,
+        item.pk,
+        getattr(user, "username", None),
+        note,
+    )
+
+
+def _save_revision(item, user, comment):
+    with reversion.create_revision():
+        item.save()
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+
+
+def _require_major_change_note(item):
+    if item.change_type == ChangeType.MAJOR and not item.change_note.strip():
+        raise WorkflowError("A major change needs a public change note. Add one, or mark the change as minor.")
+
+
+@transaction.atomic
+def item_submit_for_review(*, item, user):
+    if item.status != Status.DRAFT:
+        raise WorkflowError(f"Only a draft can be sent for review; this item is {item.get_status_display().lower()}.")
+    _require_major_change_note(item)
+    item.status = Status.IN_REVIEW
+    _save_revision(item, user, "Sent for review")
+    _log(item, WorkflowEvent.Action.SUBMITTED, user)
+    return item
+
+
+@transaction.atomic
+def item_return_to_draft(*, item, user, note=""):
+    if item.status != Status.IN_REVIEW:
+        raise WorkflowError("Only an item in review can be returned to draft.")
+    item.status = Status.DRAFT
+    _save_revision(item, user, f"Returned to draft. {note}".strip())
+    _log(item, WorkflowEvent.Action.RETURNED, user, note)
+    return item
+
+
+def _check_second_pair_of_eyes(item, user, reason):
+    if not can_publish(user):
+        _log(item, WorkflowEvent.Action.PUBLISHED, user, "Refused: no permission to publish")
+        raise PermissionDenied("Only a publisher can publish.")
+    if is_own_change(item, user):
+        if not user.is_superuser:
+            raise WorkflowError(
+                "You made the last change to this item, so another publisher must review and publish it."
+            )
+        if not reason.strip():
+            raise WorkflowError("You made the last change. As a superuser you may publish it, but give a reason.")
+
+
+def _record_publication(item, at, note):
+    item_type = ContentType.objects.get_for_model(item)
+    ChangeNote.objects.create(content_type=item_type, object_id=item.pk, changed_at=at, note=note)
+
+
+@transaction.atomic
+def item_publish(*, item, user, publish_at=None, reason=""):
+    """Publish an item in review now, or at publish_at (new items only).
+
+    A draft of a live item replaces the live item's content; the live item keeps
+    its id, address history and change history.
+    """
+    if item.status != Status.IN_REVIEW:
+        raise WorkflowError("Send the item for review before publishing it.")
+    _check_second_pair_of_eyes(item, user, reason)
+    _require_major_change_note(item)
+    now = timezone.now()
+    at = max(publish_at or now, now)
+    if item.draft_of_id and at > now:
+        raise WorkflowError(
+            "A change to a page that is already published goes live when it is published; "
+            "it cannot be scheduled. Publish it now, or publish it at the time you need."
+        )
+    if is_own_change(item, user):
+        _log(item, WorkflowEvent.Action.SELF_PUBLISHED, user, reason)
+
+    live = _merge_into_live(item, user, at) if item.draft_of_id else _publish_in_place(item, user, at)
+    action = WorkflowEvent.Action.SCHEDULED if at > now else WorkflowEvent.Action.PUBLISHED
+    _log(live, action, user, f"Goes live {at:%d %B %Y %H:%M}" if at > now else "")
+    if at <= now:
+        transaction.on_commit(lambda: content_changed.send(sender=type(live), instance=live, action="published"))
+    return live
+
+
+def _apply_change_type(item, at, first_publication):
+    if first_publication:
+        item.first_published_at = at
+        item.last_major_change_at = at
+        _record_publication(item, at, "First published.")
+    elif item.change_type == ChangeType.MAJOR:
+        item.last_major_change_at = at
+        _record_publication(item, at, item.change_note.strip())
+    item.change_type = ChangeType.MINOR
+    item.change_note = ""
+    if not item.review_due:
+        item.review_due = item.default_review_due(at)
+
+
+def _publish_in_place(item, user, at):
+    first = item.first_published_at is None
+    item.status = Status.PUBLISHED
+    item.publish_at = at
+    item.awaiting_go_live = at > timezone.now()
+    item.withdrawn_at = None
+    item.withdrawal_reason = ""
+    item.version += 1
+    _apply_change_type(item, at, first)
+    _save_revision(item, user, "Scheduled" if item.awaiting_go_live else "Published")
+    return item
+
+
+def _merge_into_live(draft, user, at):
+    live = type(draft).objects.select_for_update().get(pk=draft.draft_of_id)
+    if live.slug != draft.slug:
+        if type(draft).objects.filter(slug=draft.slug, draft_of__isnull=True).exclude(pk=live.pk).exists():
+            raise WorkflowError(f"Another page already uses the address '{draft.slug}'. Change the slug first.")
+        SlugRedirect.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(live),
+            old_slug=live.slug,
+            defaults={"object_id": live.pk},
+        )
+        # A page may move back to an address it used before.
+        SlugRedirect.objects.filter(content_type=ContentType.objects.get_for_model(live), old_slug=draft.slug).delete()
+    for name in draft.content_field_names():
+        setattr(live, name, getattr(draft, name))
+    live.status = Status.PUBLISHED
+    live.withdrawn_at = None
+    live.withdrawal_reason = ""
+    live.version += 1
+    live.updated_by = draft.updated_by
+    _apply_change_type(live, at, live.first_published_at is None)
+    if live.publish_at is None or live.publish_at > at:
+        live.publish_at = at
+    relations = {name: list(getattr(draft, name).all()) for name in draft.many_to_many_names()}
+    _repoint_history(draft, live)
+    draft.delete()
+    _save_revision_with_relations(live, user, relations, "Published changes from a draft")
+    return live
+
+
+def _save_revision_with_relations(item, user, relations, comment):
+    with reversion.create_revision():
+        item.save()
+        for name, values in relations.items():
+            getattr(item, name).set(values)
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+
+
+def _repoint_history(draft, live):
+    """The draft's saves become part of the live item's history, so none is lost."""
+    from reversion.models import Version
+
+    Version.objects.get_for_object(draft).update(object_id=str(live.pk))
+
+
+@transaction.atomic
+def item_withdraw(*, item, user, reason):
+    if not can_publish(user):
+        _log(item, WorkflowEvent.Action.WITHDRAWN, user, "Refused: no permission to withdraw")
+        raise PermissionDenied("Only a publisher can withdraw an item.")
+    if item.status != Status.PUBLISHED or item.draft_of_id:
+        raise WorkflowError("Only a published item can be withdrawn.")
+    if not reason.strip():
+        raise WorkflowError("Give the reason for withdrawing: readers who follow an old link will see it.")
+    item.status = Status.WITHDRAWN
+    item.withdrawn_at = timezone.now()
+    item.withdrawal_reason = reason.strip()
+    item.awaiting_go_live = False
+    item.version += 1
+    _save_revision(item, user, f"Withdrawn: {reason.strip()}")
+    _log(item, WorkflowEvent.Action.WITHDRAWN, user, reason)
+    transaction.on_commit(lambda: content_changed.send(sender=type(item), instance=item, action="withdrawn"))
+    return item
+
+
+@transaction.atomic
+def item_start_draft(*, live, user):
+    """A draft copy of a live item, for editing without changing what readers see."""
+    existing = type(live).objects.filter(draft_of=live).first()
+    if existing:
+        return existing
+    draft = type(live).objects.get(pk=live.pk)
+    relations = {name: list(getattr(live, name).all()) for name in live.many_to_many_names()}
+    draft.pk = None
+    draft.id = None
+    draft.draft_of = live
+    draft.status = Status.DRAFT
+    draft.publish_at = None
+    draft.awaiting_go_live = False
+    draft.version = 1
+    draft.updated_by = user
+    draft.change_type = ChangeType.MINOR
+    draft.change_note = ""
+    _save_revision_with_relations(
+        draft, user, relations, f"Draft started from the published page (version {live.version})"
+    )
+    return draft
+
+
+@transaction.atomic
+def item_restore_version(*, item, version, user):
+    """Bring back an old version's content as a draft. Nothing current is overwritten:
+    a live item gets a new draft, and a draft's present state stays in its history."""
+    target = item_start_draft(live=item, user=user) if item.is_live else item
+    fields = version.field_dict
+    for name in target.content_field_names():
+        if name in fields:
+            setattr(target, name, fields[name])
+    relations = {
+        name: fields[name] for name in target.many_to_many_names() if name in fields and fields[name] is not None
+    }
+    target.status = Status.DRAFT
+    target.updated_by = user
+    target.version += 1
+    stamp = timezone.localtime(version.revision.date_created)
+    _save_revision_with_relations(target, user, relations, f"Restored the version saved on {stamp:%d %B %Y %H:%M}")
+    _log(target, WorkflowEvent.Action.RESTORED, user, f"Version {version.pk}")
+    return target
+
+
+@transaction.atomic
+def item_recover_deleted(*, version, user):
+    """Recover a deleted item as a draft, so it is reviewed again before readers see it."""
+    version.revert()
+    model = version._model
+    item = model.objects.get(pk=version.object_id)
+    if item.draft_of_id and not model.objects.filter(pk=item.draft_of_id).exists():
+        item.draft_of = None
+    item.status = Status.DRAFT
+    item.publish_at = None
+    item.awaiting_go_live = False
+    item.updated_by = user
+    item.version += 1
+    _save_revision(item, user, "Recovered after deletion, as a draft")
+    _log(item, WorkflowEvent.Action.RECOVERED, user)
+    return item
+
+
+def items_go_live(*, now=None):
+    """Do the follow-up work for scheduled items that have come due. Idempotent."""
+    from publishing.registry import content_models
+
+    done = []
+    for model in content_models():
+        for item in model.objects.due_for_go_live(now):
+            model.objects.filter(pk=item.pk).update(awaiting_go_live=False)
+            content_changed.send(sender=model, instance=item, action="published")
+            done.append(item)
+    return done

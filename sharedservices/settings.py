@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "sharedservices",
     "publishing",
     "faq",
+    "toolkit",
+    "guidance",
 ]
 
 MIDDLEWARE = [

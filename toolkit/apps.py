@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ToolkitConfig(AppConfig):
+    name = "toolkit"
+    verbose_name = "Vision-to-Operation toolkit"
+    content_app = True
+    content_loaders = []

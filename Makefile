@@ -31,6 +31,7 @@ assets: static/build/.built
 ## run: serve the portal with demo content at http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
 run: install
 	DEBUG=true $(MANAGE) migrate --no-input
+	DEBUG=true $(MANAGE) load_demo_content
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
 ## serve: production-like: gunicorn, DEBUG off, hashed and compressed static files through WhiteNoise

@@ -259,7 +259,7 @@ class PublishedContentAdmin(VersionAdmin):
             audit.warning("permission refused user=%s action=%s object=%s", request.user, action, obj.pk)
             raise PermissionDenied
         label, form_class = WORKFLOW_ACTIONS[action]
-        form = form_class(request.POST or None) if form_class else None
+        form = form_class(request.POST if request.method == "POST" else None) if form_class else None
         if request.method == "POST" and (form is None or form.is_valid()):
             data = form.cleaned_data if form else {}
             try:

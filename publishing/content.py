@@ -56,9 +56,9 @@ def read_source(path):
         raise ContentError(path, f"the front matter is not valid YAML ({error.problem or error})") from None
     if not isinstance(meta, dict):
         raise ContentError(path, "the front matter must be a set of 'key: value' lines")
-    slug = path.stem
+    slug = str(meta.pop("slug", None) or path.stem)
     if slugify(slug) != slug:
-        raise ContentError(path, "the file name must be a slug: lower case letters, numbers and hyphens")
+        raise ContentError(path, f"the slug '{slug}' must be lower case letters, numbers and hyphens")
     digest = hashlib.sha256(text.encode()).hexdigest()
     return SourceFile(path=path, slug=slug, meta=meta, body=body.strip() + "\n", digest=digest)
 

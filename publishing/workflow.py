@@ -51,6 +51,17 @@ def _log(item, action, user, note=""):
     )
 
 
+def _log_refusal(item, action, user):
+    # A log line rather than a row: the refused action's transaction is rolled back.
+    audit.warning(
+        "permission refused action=%s model=%s id=%s user=%s",
+        action,
+        item._meta.label_lower,
+        item.pk,
+        getattr(user, "username", None),
+    )
+
+
 def _save_revision(item, user, comment):
     with reversion.create_revision():
         item.save()
@@ -86,7 +97,7 @@ def item_return_to_draft(*, item, user, note=""):
 
 def _check_second_pair_of_eyes(item, user, reason):
     if not can_publish(user):
-        _log(item, WorkflowEvent.Action.PUBLISHED, user, "Refused: no permission to publish")
+        _log_refusal(item, "publish", user)
         raise PermissionDenied("Only a publisher can publish.")
     if is_own_change(item, user):
         if not user.is_superuser:
@@ -206,7 +217,7 @@ def _repoint_history(draft, live):
 @transaction.atomic
 def item_withdraw(*, item, user, reason):
     if not can_publish(user):
-        _log(item, WorkflowEvent.Action.WITHDRAWN, user, "Refused: no permission to withdraw")
+        _log_refusal(item, "withdraw", user)
         raise PermissionDenied("Only a publisher can withdraw an item.")
     if item.status != Status.PUBLISHED or item.draft_of_id:
         raise WorkflowError("Only a published item can be withdrawn.")

@@ -16,6 +16,7 @@ export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"
 
 $PY manage.py collectstatic --no-input --clear -v 0
 $PY manage.py migrate --no-input
+$PY manage.py load_demo_content
 exec .venv/bin/gunicorn sharedservices.wsgi \
   --bind "${HOST:-127.0.0.1}:${PORT:-8000}" \
   --workers "${WEB_CONCURRENCY:-2}" \

@@ -1,4 +1,5 @@
 from django import template
+from django.contrib import admin
 from django.urls import reverse
 
 from publishing.registry import content_models
@@ -13,7 +14,7 @@ def workflow_dashboard(context):
     rows = []
     for model in content_models():
         opts = model._meta
-        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+        if not admin.site.is_registered(model) or not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         items = model.objects
         rows.append(

@@ -129,7 +129,6 @@ class PublishedContentAdmin(VersionAdmin):
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
-    readonly_fields = ["workflow_summary"]
     show_full_result_count = False
     list_per_page = 50
     content_fields = ["title", "slug", "summary", "body"]
@@ -137,7 +136,7 @@ class PublishedContentAdmin(VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return [
-            (None, {"fields": ["workflow_summary", "seen_version"]}),
+            (None, {"fields": ["seen_version"]}),
             ("Content", {"fields": self.content_fields}),
             ("Who it is for and who owns it", {"fields": self.describe_fields}),
             ("Review", {"fields": ["review_due", "last_reviewed"]}),
@@ -151,12 +150,6 @@ class PublishedContentAdmin(VersionAdmin):
         if obj.is_scheduled:
             return f"Scheduled for {timezone.localtime(obj.publish_at):%d %b %Y %H:%M}"
         return obj.get_status_display()
-
-    @admin.display(description="Workflow")
-    def workflow_summary(self, obj):
-        if not obj or not obj.pk:
-            return "New items start as drafts."
-        return self.status_label(obj)
 
     # Saving ---------------------------------------------------------------
 

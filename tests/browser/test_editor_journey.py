@@ -1,0 +1,91 @@
+"""An editor and a publisher take a new FAQ answer from draft to published, in a real browser."""
+
+import pytest
+
+from faq.models import Question
+from tests.factories import make_category, make_editor, make_publisher
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "correct-horse-battery-staple"
+SLUG = "can-we-share-payroll-with-another-department"
+
+
+def sign_in(context, username):
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def test_new_answer_goes_from_draft_through_preview_and_review_to_readers(new_context):
+    make_category(title="Making it work", slug="making-it-work")
+    make_editor("erin")
+    make_publisher("pat")
+
+    editor = sign_in(new_context(), "erin")
+    assert "What needs you" in editor.content()
+    editor.goto("/admin/faq/question/add/")
+    editor.locator("#id_title").press_sequentially("Can we share payroll with another department?")
+    # The slug is filled in from the title by the admin's own script.
+    assert editor.input_value("#id_slug") == SLUG
+    editor.fill("#id_summary", "Yes. Payroll is one of the most commonly shared services.")
+    editor.fill("#id_body", "## How it works\n\nA shared service centre runs payroll for several departments.")
+    editor.select_option("#id_category", label="Making it work")
+    editor.click("input[name=_continue]")
+    editor.wait_for_selector("#preview-link")
+
+    # A colleague without an admin account opens the shared preview link.
+    preview_url = editor.get_attribute("#preview-link", "href")
+    colleague = new_context().new_page()
+    colleague.goto(preview_url)
+    assert "Preview – not published" in colleague.inner_text(".app-banner-preview")
+    assert colleague.inner_text("h1") == "Can we share payroll with another department?"
+
+    # Readers cannot see the draft yet.
+    reader = new_context().new_page()
+    assert reader.goto(f"/faq/{SLUG}/").status == 404
+
+    editor.click("text=Send for review")
+    editor.click("input[type=submit][value='Send for review']")
+    editor.wait_for_selector("text=waiting for a publisher to review it")
+    assert "workflow/publish/" not in editor.content()
+
+    publisher = sign_in(new_context(), "pat")
+    publisher.goto("/admin/faq/question/?queue=review")
+    publisher.click("text=Can we share payroll with another department?")
+    publisher.click("#workflow-panel >> text=Publish")
+    publisher.click("input[type=submit][value='Publish']")
+    publisher.wait_for_selector("text=Published: readers can now see")
+
+    reader.goto("/faq/")
+    assert "Can we share payroll with another department?" in reader.content()
+    reader.click("text=Can we share payroll with another department?")
+    assert reader.inner_text("h1") == "Can we share payroll with another department?"
+    assert Question.objects.published().filter(slug=SLUG).exists()
+
+
+def test_second_of_two_editors_saving_the_same_item_is_refused_and_keeps_their_text(new_context):
+    category = make_category()
+    question = Question.objects.create(
+        title="Shared question?", slug="shared-question", summary="Short.", body="Original.", category=category
+    )
+    make_editor("ann")
+    make_editor("ben")
+    ann, ben = sign_in(new_context(), "ann"), sign_in(new_context(), "ben")
+    url = f"/admin/faq/question/{question.pk}/change/"
+    ann.goto(url)
+    ben.goto(url)
+    ann.fill("#id_body", "Ann's version.")
+    ann.click("input[name=_continue]")
+    ann.wait_for_selector("text=was changed successfully")
+    ben.fill("#id_body", "Ben's version, which must not vanish.")
+    ben.click("input[name=_continue]")
+    ben.wait_for_selector("text=have NOT been saved")
+    assert "ann changed this item on" in ben.content()
+    assert ben.input_value("#id_body") == "Ben's version, which must not vanish."
+    question.refresh_from_db()
+    assert question.body == "Ann's version."

@@ -13,6 +13,8 @@ if [ -z "${SECRET_KEY:-}" ]; then
   export SECRET_KEY
 fi
 export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"
+# Plain HTTP on this machine: no HTTPS redirect or secure-only cookies (production keeps both on).
+export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="${SECURE_COOKIES:-false}" SECURE_HSTS_SECONDS="${SECURE_HSTS_SECONDS:-0}"
 
 $PY manage.py collectstatic --no-input --clear -v 0
 $PY manage.py migrate --no-input

@@ -41,16 +41,16 @@ def database_config(environ, base_dir):
 def secret_key(environ, debug):
     key = environ.get("SECRET_KEY", "").strip()
     if key:
-        if not debug and (len(key) < 32 or key == LOCAL_SECRET_KEY):
+        if not debug and (len(key) < 50 or key == LOCAL_SECRET_KEY):
             raise ImproperlyConfigured(
-                "SECRET_KEY is too weak for DEBUG=false: set SECRET_KEY to a random value of at least 32 characters."
+                "SECRET_KEY is too weak for DEBUG=false: set SECRET_KEY to a random value of at least 50 characters."
             )
         return key
     if debug:
         return LOCAL_SECRET_KEY
     raise ImproperlyConfigured(
         "DEBUG is false but SECRET_KEY is not set. Set SECRET_KEY to a random value of at least "
-        "32 characters (for example the output of "
+        "50 characters (for example the output of "
         "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or set DEBUG=true for local use."
     )
 

@@ -4,6 +4,10 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# The test client and live server speak plain HTTP; the HTTPS settings are tested separately.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("OTP_REQUIRED", "false")
 
 from sharedservices.settings import *  # noqa: E402,F403
 from sharedservices.settings import STORAGES  # noqa: E402

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from sharedservices.audit import log_permission_refused
+
 logger = logging.getLogger(__name__)
 
 
@@ -61,6 +63,7 @@ def bad_request(request, exception):
 
 
 def permission_denied(request, exception):
+    log_permission_refused(request)
     return _render_error_page("errors/403.html", 403)
 
 

@@ -37,7 +37,7 @@ def test_production_without_secret_key_is_refused_naming_the_variable():
 def test_production_with_the_local_or_a_short_secret_key_is_refused():
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
         config.secret_key({"SECRET_KEY": config.LOCAL_SECRET_KEY}, debug=False)
-    with pytest.raises(ImproperlyConfigured, match="32 characters"):
+    with pytest.raises(ImproperlyConfigured, match="50 characters"):
         config.secret_key({"SECRET_KEY": "short"}, debug=False)
 
 

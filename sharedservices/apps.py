@@ -12,3 +12,6 @@ class SharedServicesConfig(AppConfig):
 
     def ready(self):
         from sharedservices import audit  # noqa: F401 - connects the sign-in audit receivers
+        from sharedservices.page_cache import connect_invalidation
+
+        connect_invalidation()

@@ -66,13 +66,23 @@ def allowed_hosts(hosts, debug):
     )
 
 
-def cache_config(redis_url):
+def cache_config(redis_url, generation_dir):
+    """Pages in local memory, or Redis shared by every server when REDIS_URL is set.
+
+    The content generation (see sharedservices.page_cache) must be shared by
+    every server process, so without Redis it lives in a file cache on this machine.
+    """
     if redis_url:
-        return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": "ssg",
-            }
-        }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ssg"}}
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        return {"default": {**redis, "KEY_PREFIX": "ssg"}, "generation": {**redis, "KEY_PREFIX": "ssg-gen"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ssg",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        "generation": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(generation_dir),
+        },
+    }

@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "sharedservices.page_cache.ReaderPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,7 +88,15 @@ TEMPLATES = [
 DATABASES = {"default": config.database_config(os.environ, BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = config.cache_config(os.environ.get("REDIS_URL", "").strip())
+CACHES = config.cache_config(
+    os.environ.get("REDIS_URL", "").strip(),
+    Path(os.environ.get("PAGE_CACHE_DIR", "/tmp/shared-services-guidance-generation")),  # noqa: S108 - not secret
+)
+# Anonymous reader pages are cached and invalidated on every content change (sharedservices.page_cache).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long a CDN or caching proxy may serve a reader page before asking again.
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("OTP_REQUIRED", "false")
+# Off by default: the page cache is tested on its own, where tests control invalidation.
+os.environ.setdefault("PAGE_CACHE_ENABLED", "false")
 
 from sharedservices.settings import *  # noqa: E402,F403
 from sharedservices.settings import STORAGES  # noqa: E402

@@ -70,8 +70,13 @@ def test_env_list_and_env_int_parse_values():
         env_int("SIZE", 7, {"SIZE": "lots"})
 
 
-def test_redis_url_switches_the_cache_to_redis():
-    assert config.cache_config("")["default"]["BACKEND"].endswith("LocMemCache")
-    redis = config.cache_config("redis://127.0.0.1:6379/1")["default"]
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-    assert redis["LOCATION"] == "redis://127.0.0.1:6379/1"
+def test_redis_url_switches_the_caches_to_redis():
+    local = config.cache_config("", Path("/tmp/gen"))
+    assert local["default"]["BACKEND"].endswith("LocMemCache")
+    # Without Redis the content generation is still shared by every process on the machine.
+    assert local["generation"]["BACKEND"].endswith("FileBasedCache")
+    shared = config.cache_config("redis://127.0.0.1:6379/1", Path("/tmp/gen"))
+    for alias in ("default", "generation"):
+        assert shared[alias]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert shared[alias]["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert shared["default"]["KEY_PREFIX"] != shared["generation"]["KEY_PREFIX"]

@@ -1,0 +1,126 @@
+"""A shared cache of anonymous reader pages, invalidated exactly and at once.
+
+Every cached page is keyed by a *content generation*: a token that changes
+whenever anything readers can see may have changed (a save, delete or
+relation change on any content model, after the transaction commits) and when
+the next scheduled item comes due. Changing the token makes every cached page
+unreachable at once, so a reader never sees a page older than the last change.
+
+The token lives in the "generation" cache, shared by every server process
+(Redis when REDIS_URL is set, otherwise a file cache on this machine); the
+pages themselves live in the default cache.
+"""
+
+import time
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+GENERATION_KEY = "content-generation"
+NEVER_CACHED_PREFIXES = ("/admin/", "/preview/", "/healthz", "/readyz", "/static/", "/media/", "/__bench__/")
+
+
+def generation_cache():
+    return caches["generation"]
+
+
+def next_scheduled_go_live():
+    """The earliest future publish time of any scheduled item, as a timestamp, or None."""
+    from publishing.registry import content_models
+
+    now = timezone.now()
+    times = [
+        model.objects.scheduled(now).aggregate(first=models.Min("publish_at"))["first"] for model in content_models()
+    ]
+    times = [t for t in times if t is not None]
+    return min(times).timestamp() if times else None
+
+
+def content_changed_now():
+    """Start a new generation: every cached page becomes unreachable."""
+    state = {"token": uuid.uuid4().hex, "changed_at": time.time(), "next_due": next_scheduled_go_live()}
+    generation_cache().set(GENERATION_KEY, state, None)
+    return state
+
+
+def current_generation():
+    state = generation_cache().get(GENERATION_KEY)
+    if state is None or (state["next_due"] is not None and time.time() >= state["next_due"]):
+        # First use, or a scheduled item has just come due: its pages must appear now.
+        state = content_changed_now()
+    return state
+
+
+def _after_commit(**kwargs):
+    transaction.on_commit(content_changed_now)
+
+
+def connect_invalidation():
+    """Invalidate on any change to a model readers' pages are built from."""
+    for config in apps.get_app_configs():
+        if getattr(config, "content_app", False) or config.label == "publishing":
+            for model in config.get_models():
+                uid = f"page-cache:{model._meta.label}"
+                post_save.connect(_after_commit, sender=model, dispatch_uid=uid + ":save", weak=False)
+                post_delete.connect(_after_commit, sender=model, dispatch_uid=uid + ":delete", weak=False)
+                for field in model._meta.local_many_to_many:
+                    m2m_changed.connect(
+                        _after_commit, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}", weak=False
+                    )
+
+
+def is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(NEVER_CACHED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and settings.CSRF_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def is_cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "Cookie" not in response.get("Vary", "")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-cache" not in response.get("Cache-Control", "")
+    )
+
+
+class ReaderPageCacheMiddleware:
+    """Serve anonymous reader pages from the cache; mark them cacheable by proxies for a short time."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        generation = current_generation()
+        key = f"page:{generation['token']}:{request.get_full_path()}"
+        pages = caches["default"]
+        cached = pages.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            response["Last-Modified"] = http_date(generation["changed_at"])
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS, must_revalidate=True
+            )
+            if request.method == "GET":
+                pages.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,135 @@
+"""The reader page cache: hits, exact invalidation, what is never cached, and HTTP caching headers."""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.utils import timezone
+
+from faq.models import Question
+from publishing.models import Status
+from publishing.preview import preview_url
+from publishing.workflow import item_publish, item_submit_for_review, item_withdraw
+from sharedservices import page_cache
+from tests.factories import make_editor, make_publisher, make_question
+
+pytestmark = pytest.mark.django_db
+
+REDIS_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"},
+    "generation": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": "gen",
+    },
+}
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """Turn the page cache on with empty caches (it is off for the rest of the suite)."""
+    settings.PAGE_CACHE_ENABLED = True
+    for alias in ("default", "generation"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "generation"):
+        caches[alias].clear()
+
+
+def test_second_anonymous_request_is_served_from_the_cache():
+    make_question(title="Cached question?")
+    client = Client()
+    first, second = client.get("/faq/"), client.get("/faq/")
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert first.content == second.content
+    assert "Cached question?" in second.content.decode()
+
+
+def test_publishing_invalidates_cached_pages_at_once(django_capture_on_commit_callbacks):
+    editor, publisher = make_editor(), make_publisher()
+    client = Client()
+    client.get("/faq/")
+    draft = make_question(status=Status.DRAFT, publish_at=None, title="Freshly published?", updated_by=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        item_submit_for_review(item=draft, user=editor)
+        item_publish(item=draft, user=publisher)
+    response = client.get("/faq/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Freshly published?" in response.content.decode()
+
+
+def test_withdrawing_invalidates_cached_pages_at_once(django_capture_on_commit_callbacks):
+    item = make_question(title="About to go?")
+    client = Client()
+    assert "About to go?" in client.get("/faq/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        item_withdraw(item=item, user=make_publisher(), reason="Replaced.")
+    assert "About to go?" not in client.get("/faq/").content.decode()
+
+
+def test_a_scheduled_item_appears_when_it_comes_due_without_any_job(monkeypatch, django_capture_on_commit_callbacks):
+    due = timezone.now() + datetime.timedelta(minutes=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_question(title="Scheduled for later?", publish_at=due)
+    client = Client()
+    assert "Scheduled for later?" not in client.get("/faq/").content.decode()
+    assert client.get("/faq/")["X-Page-Cache"] == "hit"
+    # Ten minutes pass: the database's clock and the cache's both move on.
+    Question.objects.filter(title="Scheduled for later?").update(
+        publish_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    later = due.timestamp() + 1
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    response = client.get("/faq/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Scheduled for later?" in response.content.decode()
+
+
+@pytest.mark.parametrize("path_of", [lambda item: "/admin/", lambda item: preview_url(item)])
+def test_admin_and_previews_are_never_cached(path_of):
+    item = make_question(status=Status.DRAFT, publish_at=None)
+    client = Client()
+    path = path_of(item)
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
+
+
+def test_requests_with_a_session_are_never_served_from_the_cache():
+    make_question()
+    Client().get("/faq/")
+    editor_client = Client()
+    editor_client.force_login(make_editor())
+    assert "X-Page-Cache" not in editor_client.get("/faq/")
+
+
+def test_cached_pages_carry_validators_and_answer_conditional_requests_with_304():
+    make_question()
+    client = Client()
+    response = client.get("/faq/")
+    assert response["ETag"] and response["Last-Modified"]
+    assert "public" in response["Cache-Control"] and "s-maxage=60" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+    assert client.get("/faq/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    assert client.get("/faq/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+
+
+def test_not_found_pages_are_not_cached():
+    client = Client()
+    client.get("/faq/missing/")
+    assert "X-Page-Cache" not in client.get("/faq/missing/")
+
+
+def test_redis_shares_the_cache_and_the_generation(settings, django_capture_on_commit_callbacks):
+    settings.CACHES = REDIS_CACHES
+    for alias in ("default", "generation"):
+        caches[alias].clear()
+    item = make_question(title="In Redis?")
+    client = Client()
+    client.get("/faq/")
+    assert client.get("/faq/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        item_withdraw(item=item, user=make_publisher(), reason="Gone.")
+    assert "In Redis?" not in client.get("/faq/").content.decode()
+    for alias in ("default", "generation"):
+        caches[alias].clear()

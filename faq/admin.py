@@ -36,4 +36,5 @@ class QuestionAdmin(PublishedContentAdmin):
     list_filter = [*PublishedContentAdmin.list_filter, "category", "featured"]
     list_select_related = [*PublishedContentAdmin.list_select_related, "category"]
     content_fields = ["title", "slug", "summary", "body", "category", "position", "featured", "related"]
-    filter_horizontal = ["topics", "related"]
+    # Searched as you type, so the form stays fast however many questions there are.
+    autocomplete_fields = ["related", "category"]

@@ -1,0 +1,44 @@
+"""The editors' lists and forms stay quick however much content there is."""
+
+import pytest
+from django.test import Client
+
+from faq.models import Question
+from publishing.models import Status
+from tests.factories import make_category, make_publisher
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(count):
+    category = make_category()
+    Question.objects.bulk_create(
+        Question(
+            title=f"Bulk question {n}?",
+            slug=f"bulk-{n}",
+            summary="Summary.",
+            category=category,
+            status=Status.PUBLISHED,
+            publish_at="2026-01-01T00:00:00Z",
+        )
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("count", [10, 10_000])
+def test_question_change_list_and_form_use_a_fixed_number_of_queries(count, django_assert_max_num_queries):
+    fill(count)
+    client = Client()
+    client.force_login(make_publisher())
+    with django_assert_max_num_queries(20):
+        response = client.get("/admin/faq/question/", {"queue": "review"})
+    assert response.status_code == 200
+    with django_assert_max_num_queries(20):
+        response = client.get("/admin/faq/question/")
+    assert response.status_code == 200
+    item = Question.objects.first()
+    with django_assert_max_num_queries(25):
+        response = client.get(f"/admin/faq/question/{item.pk}/change/")
+    assert response.status_code == 200
+    # Related questions are chosen by typing, not from a list of every question.
+    assert response.content.decode().count("<option") < 100

@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets lint format migrations-check check test-python test-browser serve reset-local-db clean
+.PHONY: screenshots run test install assets lint format migrations-check check test-python test-browser serve reset-local-db clean
 
 ## install: virtualenv, Python packages and built front-end assets
 install: $(VENV)/.installed static/build/.built
@@ -49,6 +49,11 @@ test-python: install
 test-browser: install
 	./scripts/ensure-browser.sh
 	$(PY) -m pytest -m browser
+
+## screenshots: every kind of page at 320, 768 and 1280 px, written to screenshots/
+screenshots: install
+	./scripts/ensure-browser.sh
+	$(PY) scripts/screenshots.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -5,4 +5,4 @@ class GuidanceConfig(AppConfig):
     name = "guidance"
     verbose_name = "Guidance"
     content_app = True
-    content_loaders = []
+    content_loaders = ["guidance.content.GuideLoader"]

@@ -3,6 +3,28 @@ from django.shortcuts import get_object_or_404, render
 from publishing.models import Topic
 from publishing.registry import content_models
 
+# How each kind is headed on a topic page, in the order the kinds appear.
+# A content type not named here follows them, headed by its plural name.
+KIND_HEADINGS = {
+    "guidance.guide": "Guidance",
+    "faq.question": "Frequently asked questions",
+    "toolkit.stage": "Toolkit stages",
+    "toolkit.example": "Examples and case studies",
+    "toolkit.template": "Templates",
+}
+
+
+def kinds_in_order():
+    order = list(KIND_HEADINGS)
+    models = content_models()
+    return sorted(
+        models, key=lambda m: order.index(m._meta.label_lower) if m._meta.label_lower in order else len(order)
+    )
+
+
+def kind_heading(model):
+    return KIND_HEADINGS.get(model._meta.label_lower) or str(model._meta.verbose_name_plural).capitalize()
+
 
 def topic_list(request):
     return render(request, "publishing/topic_list.html", {"topics": Topic.objects.all()})
@@ -11,8 +33,10 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     groups = []
-    for model in content_models():
-        items = list(model.objects.published().filter(topics=topic).order_by("title").only("title", "slug", "summary"))
+    # One query per kind of content, however much is published.
+    for model in kinds_in_order():
+        items = list(model.objects.published().filter(topics=topic).only("title", "slug", "summary"))
         if items:
-            groups.append({"label": model._meta.verbose_name_plural.capitalize(), "items": items})
+            label = model._meta.label_lower.replace(".", "-")
+            groups.append({"id": label, "label": kind_heading(model), "items": items})
     return render(request, "publishing/topic_detail.html", {"topic": topic, "groups": groups})

@@ -13,6 +13,7 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("topics/", include("publishing.topic_urls")),
     path("preview/", include("publishing.urls")),
+    path("guidance/", include("guidance.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,13 +7,21 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from faq.models import Question
+from publishing.models import Topic
 from sharedservices.audit import log_permission_refused
+from sharedservices.selectors import latest_updates
 
 logger = logging.getLogger(__name__)
 
 
 def home(request):
-    return render(request, "pages/home.html", {})
+    context = {
+        "most_asked": Question.objects.featured().only("title", "slug")[:6],
+        "topics": Topic.objects.all(),
+        "latest_updates": latest_updates(limit=5),
+    }
+    return render(request, "pages/home.html", context)
 
 
 def about(request):

@@ -1,0 +1,51 @@
+from django import forms
+from django.contrib import admin
+
+from guidance.models import RESERVED_SLUGS, Guide
+from publishing.admin import PublishedContentAdmin, PublishedContentForm
+
+
+class GuideForm(PublishedContentForm):
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(f"“{slug}” is the address of a guidance page. Choose another slug.")
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        main_topic, topics = cleaned.get("main_topic"), cleaned.get("topics")
+        if main_topic is not None and topics is not None and main_topic not in topics:
+            self.add_error("main_topic", "Choose one of the guide's topics, or leave this empty.")
+        return cleaned
+
+
+class GuideListForm(forms.ModelForm):
+    """The position box on the list of guides. Changing a live guide here makes a draft, like the full form."""
+
+    def clean(self):
+        cleaned = super().clean()
+        live = self.instance
+        if self.has_changed() and live.is_live and Guide.objects.filter(draft_of=live).exists():
+            self.add_error("position", "This guide already has a draft. Change the position in the draft instead.")
+        return cleaned
+
+
+@admin.register(Guide)
+class GuideAdmin(PublishedContentAdmin):
+    form = GuideForm
+    list_display = ["title", "audience", "position", "status_label", "owner", "review_due", "updated_at"]
+    list_editable = ["position"]
+    ordering = ["position", "title"]
+    content_fields = ["title", "slug", "summary", "body", "position", "related", "related_questions", "related_stages"]
+    describe_fields = ["audience", "topics", "main_topic", "owner"]
+    filter_horizontal = ["topics", "related", "related_questions", "related_stages"]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=GuideListForm, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in {"related", "related_questions", "related_stages"}:
+            # Link to the live page, never to a pending draft of it.
+            kwargs["queryset"] = db_field.related_model.objects.filter(draft_of__isnull=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -1,0 +1,103 @@
+import reversion
+from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
+
+from publishing.models import Audience, PublishedContent, PublishedContentQuerySet
+
+# Addresses under /guidance/ that are pages in their own right, so no guide may use them as its slug.
+RESERVED_SLUGS = {"providers", "customers"}
+
+AUDIENCE_PAGE_TITLES = {
+    Audience.PROVIDERS: "Guidance for providers",
+    Audience.CUSTOMERS: "Guidance for customers",
+}
+
+# Fields a list of guides never shows; leaving them out keeps long lists cheap.
+LIST_DEFERRED = ["body", "body_html", "headings", "change_note", "withdrawal_reason"]
+
+
+class GuideQuerySet(PublishedContentQuerySet):
+    def most_useful_first(self):
+        """The editors' order. On a tie, a guide written for the audience comes before one for everyone."""
+        for_everyone_last = Case(
+            When(audience=Audience.EVERYONE, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+        return self.order_by("position", for_everyone_last, "title")
+
+    def for_audience_page(self, audience):
+        """Published guides for one audience and for everyone, with what the audience page groups them by."""
+        return (
+            self.published()
+            .for_audience(audience)
+            .select_related("main_topic")
+            .prefetch_related("topics")
+            .defer(*LIST_DEFERRED)
+            .most_useful_first()
+        )
+
+    def for_everyone(self):
+        return self.published().filter(audience=Audience.EVERYONE).defer(*LIST_DEFERRED).most_useful_first()
+
+
+@reversion.register()
+class Guide(PublishedContent):
+    position = models.PositiveIntegerField(
+        default=0,
+        help_text="Order on the guidance pages for providers and customers: lower comes first, "
+        "so give the most useful guides the lowest numbers.",
+    )
+    main_topic = models.ForeignKey(
+        "publishing.Topic",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The topic this guide is listed under on the guidance pages for providers and customers. "
+        "It must be one of the guide's topics. Leave empty to use the first of its topics.",
+    )
+    related = models.ManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="+", help_text="Other guides readers may want next."
+    )
+    related_questions = models.ManyToManyField(
+        "faq.Question", blank=True, related_name="related_guides", help_text="FAQ answers readers may want."
+    )
+    related_stages = models.ManyToManyField(
+        "toolkit.Stage",
+        blank=True,
+        related_name="related_guides",
+        help_text="Toolkit stages this guide helps with. The stage's page links back to the guide.",
+    )
+
+    objects = GuideQuerySet.as_manager()
+
+    kind_label = "Guidance"
+    detail_template = "guidance/guide_detail.html"
+
+    class Meta(PublishedContent.Meta):
+        ordering = ["position", "title"]
+
+    def get_absolute_url(self):
+        return reverse("guidance:detail", args=[self.slug])
+
+    @property
+    def audience_label(self):
+        """How the guide's audience is named in captions and breadcrumbs."""
+        return AUDIENCE_PAGE_TITLES.get(self.audience, "Guidance")
+
+    def listing_topic(self):
+        """The topic the audience pages list this guide under (expects topics prefetched)."""
+        if self.main_topic_id:
+            return self.main_topic
+        topics = list(self.topics.all())
+        return topics[0] if topics else None
+
+    def detail_context(self):
+        return {
+            "item": self,
+            "guide": self,
+            "related_guides": self.related.published().defer(*LIST_DEFERRED).most_useful_first(),
+            "related_questions": self.related_questions.published().only("title", "slug"),
+            "related_stages": self.related_stages.published().only("title", "slug", "position"),
+            "show_review_dates": True,
+        }

@@ -1,0 +1,42 @@
+from django.shortcuts import redirect, render
+
+from guidance.models import AUDIENCE_PAGE_TITLES, Guide
+from guidance.selectors import guides_by_topic
+from publishing.models import Audience
+from publishing.selectors import live_item_or_redirect
+from publishing.views import render_item
+
+AUDIENCE_PAGES = {
+    Audience.PROVIDERS: {
+        "title": AUDIENCE_PAGE_TITLES[Audience.PROVIDERS],
+        "lead": "For organisations that run a shared service centre, or plan to set one up, "
+        "to serve other departments and agencies.",
+        "other": Audience.CUSTOMERS,
+        "other_prompt": "Use shared services rather than provide them?",
+        "other_link": "Read the guidance for customers",
+    },
+    Audience.CUSTOMERS: {
+        "title": AUDIENCE_PAGE_TITLES[Audience.CUSTOMERS],
+        "lead": "For departments and agencies that use a shared service for their corporate services, "
+        "or are deciding whether to move to one.",
+        "other": Audience.PROVIDERS,
+        "other_prompt": "Run a shared service centre, or plan to?",
+        "other_link": "Read the guidance for providers",
+    },
+}
+
+
+def guide_index(request):
+    return render(request, "guidance/guide_index.html", {"everyone_guides": Guide.objects.for_everyone()})
+
+
+def guide_list(request, audience):
+    context = {"audience": audience, "page": AUDIENCE_PAGES[audience], "groups": guides_by_topic(audience=audience)}
+    return render(request, "guidance/guide_list.html", context)
+
+
+def guide_detail(request, slug):
+    guide, moved_to = live_item_or_redirect(Guide.objects.all(), slug)
+    if moved_to:
+        return redirect(moved_to, permanent=True)
+    return render_item(request, guide)

@@ -1,0 +1,86 @@
+"""The home page routes readers: audiences, toolkit, FAQ, search, topics and the latest updates."""
+
+import re
+
+import pytest
+
+from publishing.models import Status
+from tests.guidance.factories import add_change_note, make_guide, make_question, make_stage, make_topic
+from tests.pagecheck import assert_reader_page_structure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_a_well_formed_reader_page(client, html_of):
+    assert_reader_page_structure(html_of(client, "/"), title_prefix="Home")
+
+
+def test_home_page_routes_providers_and_customers_to_their_guidance(client, html_of):
+    html = html_of(client, "/")
+    assert 'href="/guidance/customers/">Guidance for customers</a>' in html
+    assert 'href="/guidance/providers/">Guidance for providers</a>' in html
+
+
+def test_home_page_offers_search_the_faq_and_the_topics(client, html_of):
+    make_topic("Procurement", slug="procurement")
+    html = html_of(client, "/")
+    assert 'id="home-search-q"' in html
+    assert 'href="/faq/">See all frequently asked questions</a>' in html
+    assert 'href="/topics/procurement/">Procurement</a>' in html
+
+
+def test_home_page_links_to_the_toolkit(client, html_of, toolkit_urls):
+    assert 'href="/toolkit/">Use the Vision to Operation toolkit</a>' in html_of(client, "/")
+
+
+def test_home_page_lists_up_to_six_featured_questions_in_editor_order(client, html_of):
+    for position in range(8, 0, -1):
+        make_question(f"Featured question {position}?", featured=True, position=position)
+    make_question("Ordinary question?")
+    make_question("Featured draft?", featured=True, published=False)
+    html = html_of(client, "/")
+    shown = re.findall(r">(Featured question \d)\?</a>", html)
+    assert shown == [f"Featured question {n}" for n in range(1, 7)]
+    assert "Ordinary question?" not in html
+    assert "Featured draft?" not in html
+
+
+def test_latest_updates_show_the_five_newest_change_notes_with_title_date_and_note(client, html_of):
+    for days_ago in range(7):
+        guide = make_guide(f"Guide changed {days_ago} days ago")
+        add_change_note(guide, f"Change made {days_ago} days ago.", days_ago=days_ago)
+    html = html_of(client, "/")
+    updates = html.split('id="updates-heading"', 1)[1].split("</ol>", 1)[0]
+    assert re.findall(r"Change made (\d) days ago\.", updates) == ["0", "1", "2", "3", "4"]
+    assert "Guide changed 0 days ago</a>" in updates
+    assert re.search(r'<time datetime="[^"]+">\d{1,2} \w+ \d{4}</time>', updates)
+
+
+def test_latest_updates_span_content_types(client, html_of, toolkit_urls):
+    add_change_note(make_guide("A new guide"), "Added guidance.", days_ago=0)
+    add_change_note(make_question("A new question?"), "Added an answer.", days_ago=0)
+    add_change_note(make_stage("A new stage"), "Added a stage.", days_ago=0)
+    updates = html_of(client, "/").split('id="updates-heading"', 1)[1].split("</ol>", 1)[0]
+    for text in (
+        "A new guide",
+        "A new question?",
+        "A new stage",
+        "Added guidance.",
+        "Added an answer.",
+        "Added a stage.",
+    ):
+        assert text in updates
+
+
+def test_latest_updates_skip_notes_of_items_readers_cannot_see_and_still_show_five(client, html_of):
+    for number in range(5):
+        add_change_note(make_guide(f"Visible {number}"), "Visible change.", days_ago=2)
+    for status in (Status.DRAFT, Status.WITHDRAWN, Status.IN_REVIEW):
+        add_change_note(make_guide(f"Hidden {status}", status=status), "Hidden change.", days_ago=0)
+    updates = html_of(client, "/").split('id="updates-heading"', 1)[1].split("</ol>", 1)[0]
+    assert updates.count("Visible change.") == 5
+    assert "Hidden" not in updates
+
+
+def test_home_page_without_updates_leaves_the_section_out(client, html_of):
+    assert 'id="updates-heading"' not in html_of(client, "/")

@@ -1,0 +1,62 @@
+"""Reader pages run a small, fixed number of queries however much content there is."""
+
+import pytest
+
+from publishing.models import Audience
+from publishing.registry import content_models
+from tests.guidance.factories import add_change_note, make_guide, make_guides, make_question, make_stage, make_topic
+
+pytestmark = pytest.mark.django_db
+
+KINDS = len(content_models())
+
+# The most queries each page may run, with 10 guides or with 500.
+MAX_QUERIES = {
+    # the guides for everyone
+    "/guidance/": 1,
+    # the guides, then their topics
+    "/guidance/customers/": 2,
+    "/guidance/providers/": 2,
+    # the guide, related guides, FAQ answers, stages, topics, change history
+    "/guidance/<slug>/": 6,
+    # the topic, then one query per kind of content
+    "/topics/governance/": 1 + KINDS,
+    # change notes, then the items of each kind among them; featured questions; topics;
+    # and a content type lookup when the cache is cold
+    "/": 1 + KINDS + 2 + 1,
+}
+
+
+@pytest.fixture(params=[10, 500], ids=["10 guides", "500 guides"])
+def content(request, toolkit_urls):
+    """n published guides spread over both audiences and everyone, on several topics, with FAQ answers and stages."""
+    count = request.param
+    governance, hr = make_topic("Governance", slug="governance"), make_topic("HR", slug="hr")
+    guides = []
+    for audience in (Audience.CUSTOMERS, Audience.PROVIDERS, Audience.EVERYONE):
+        guides += make_guides(count // 3 + 1, audience=audience, topics=[governance, hr])
+    questions = [make_question(f"Question {n}?", topics=[governance], featured=True) for n in range(8)]
+    stages = [make_stage(f"Stage {n}", topics=[governance]) for n in range(3)]
+    guide = make_guide("The guide", audience=Audience.CUSTOMERS, topics=[governance, hr], body="## A\n\n## B\n\n## C\n")
+    guide.related.set(guides[:20])
+    guide.related_questions.set(questions)
+    guide.related_stages.set(stages)
+    for note in range(4):
+        add_change_note(guide, f"Major change {note}.", days_ago=note)
+    add_change_note(questions[0], "Answer changed.", days_ago=0)
+    add_change_note(stages[0], "Stage changed.", days_ago=0)
+    return {"count": count, "guide": guide}
+
+
+@pytest.mark.parametrize("path", list(MAX_QUERIES))
+def test_reader_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, content, path):
+    url = content["guide"].get_absolute_url() if path == "/guidance/<slug>/" else path
+    with django_assert_max_num_queries(MAX_QUERIES[path]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_audience_page_lists_every_guide_at_scale(client, content):
+    html = client.get("/guidance/customers/").content.decode()
+    # Customer guides, guides for everyone and the one guide under test, each once.
+    assert html.count('class="app-card-list__item"') == 2 * (content["count"] // 3 + 1) + 1

@@ -37,4 +37,4 @@ class QuestionAdmin(PublishedContentAdmin):
     list_select_related = [*PublishedContentAdmin.list_select_related, "category"]
     content_fields = ["title", "slug", "summary", "body", "category", "position", "featured", "related"]
     # Searched as you type, so the form stays fast however many questions there are.
-    autocomplete_fields = ["related", "category"]
+    autocomplete_fields = ["related"]

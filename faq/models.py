@@ -52,4 +52,10 @@ class Question(PublishedContent):
 
     def detail_context(self):
         related = Question.objects.published().filter(pk__in=self.related.values("pk")).order_by("position")
-        return {"item": self, "question": self, "related_questions": related}
+        return {
+            "item": self,
+            "question": self,
+            "related_questions": related,
+            "related_guides": self.related_guides.published().only("title", "slug").order_by("position", "title"),
+            "related_stages": self.related_stages.published().only("title", "slug", "position").order_by("position"),
+        }

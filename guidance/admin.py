@@ -20,17 +20,6 @@ class GuideForm(PublishedContentForm):
         return cleaned
 
 
-class GuideListForm(forms.ModelForm):
-    """The position box on the list of guides. Changing a live guide here makes a draft, like the full form."""
-
-    def clean(self):
-        cleaned = super().clean()
-        live = self.instance
-        if self.has_changed() and live.is_live and Guide.objects.filter(draft_of=live).exists():
-            self.add_error("position", "This guide already has a draft. Change the position in the draft instead.")
-        return cleaned
-
-
 @admin.register(Guide)
 class GuideAdmin(PublishedContentAdmin):
     form = GuideForm
@@ -40,9 +29,6 @@ class GuideAdmin(PublishedContentAdmin):
     content_fields = ["title", "slug", "summary", "body", "position", "related", "related_questions", "related_stages"]
     describe_fields = ["audience", "topics", "main_topic", "owner"]
     filter_horizontal = ["topics", "related", "related_questions", "related_stages"]
-
-    def get_changelist_form(self, request, **kwargs):
-        return super().get_changelist_form(request, form=GuideListForm, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in {"related", "related_questions", "related_stages"}:

@@ -85,6 +85,17 @@ class PublishedContentForm(forms.ModelForm):
         return cleaned
 
 
+class PublishedContentListForm(forms.ModelForm):
+    """The editable columns of a change list. A change to a live item there makes a draft, like the full form."""
+
+    def clean(self):
+        cleaned = super().clean()
+        live = self.instance
+        if self.has_changed() and live.is_live and type(live).objects.filter(draft_of=live).exists():
+            raise ValidationError("This item already has a draft. Make the change in the draft instead.")
+        return cleaned
+
+
 class PublishActionForm(forms.Form):
     publish_at = forms.DateTimeField(
         required=False,
@@ -150,6 +161,16 @@ class PublishedContentAdmin(VersionAdmin):
         if obj.is_scheduled:
             return f"Scheduled for {timezone.localtime(obj.publish_at):%d %b %Y %H:%M}"
         return obj.get_status_display()
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=PublishedContentListForm, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.path.endswith("/autocomplete/"):
+            # Links from other items point at the live page, never at a pending draft of it.
+            queryset = queryset.filter(draft_of__isnull=True)
+        return queryset, may_have_duplicates
 
     # Saving ---------------------------------------------------------------
 

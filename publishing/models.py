@@ -224,7 +224,10 @@ class ChangeNote(models.Model):
 
     class Meta:
         ordering = ["-changed_at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="changenote_item_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="changenote_item_idx"),
+            models.Index(fields=["-changed_at"], name="changenote_recent_idx"),
+        ]
 
     def __str__(self):
         return f"{self.changed_at:%d %B %Y}: {self.note}"

@@ -112,5 +112,5 @@ def test_changing_the_position_of_a_guide_that_already_has_a_draft_is_refused_cl
     make_guide("Its draft", slug=guide.slug, draft_of=guide, status=Status.DRAFT, position=1)
     response = editor_client.post(reverse("admin:guidance_guide_changelist"), list_form_data(editor_client, {guide: 4}))
     assert response.status_code == 200
-    assert "This guide already has a draft." in response.content.decode()
+    assert "This item already has a draft." in response.content.decode()
     assert Guide.objects.get(pk=guide.pk).position == 1

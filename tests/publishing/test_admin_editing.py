@@ -138,3 +138,36 @@ def test_unknown_workflow_action_is_a_404():
     assert (
         signed_in(publisher).get(reverse("admin:faq_question_workflow", args=[item.pk, "explode"])).status_code == 404
     )
+
+
+def test_reordering_a_live_item_in_the_list_makes_a_draft_and_a_second_change_is_refused_not_a_crash():
+    publisher = make_publisher()
+    live = make_question(position=1)
+    client = signed_in(publisher)
+    changelist = reverse("admin:faq_question_changelist")
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": live.pk,
+        "form-0-position": "5",
+        "form-0-featured": "",
+        "_save": "Save",
+    }
+    assert client.post(changelist, data).status_code == 302
+    assert Question.objects.get(pk=live.pk).position == 1
+    assert Question.objects.get(draft_of=live).position == 5
+    again = client.post(changelist, {**data, "form-0-position": "7"})
+    assert again.status_code == 200
+    assert "already has a draft" in again.content.decode()
+
+
+def test_autocomplete_for_related_questions_never_offers_a_draft_copy():
+    editor = make_editor()
+    live = make_question(title="Findable live question?")
+    make_question(status=Status.DRAFT, publish_at=None, draft_of=live, slug=live.slug, title="Findable draft copy?")
+    response = signed_in(editor).get(
+        "/admin/autocomplete/",
+        {"term": "Findable", "app_label": "faq", "model_name": "question", "field_name": "related"},
+    )
+    titles = [result["text"] for result in response.json()["results"]]
+    assert titles == ["Findable live question?"]

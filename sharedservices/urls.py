@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from sharedservices import views
 
@@ -8,12 +10,15 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    # Browsers ask for /favicon.ico on pages that do not name an icon (the admin).
+    path("favicon.ico", RedirectView.as_view(url=static("images/favicon.svg"), permanent=True)),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("faq/", include("faq.urls")),
     path("topics/", include("publishing.topic_urls")),
     path("preview/", include("publishing.urls")),
     path("guidance/", include("guidance.urls")),
+    path("toolkit/", include("toolkit.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,4 +5,4 @@ class ToolkitConfig(AppConfig):
     name = "toolkit"
     verbose_name = "Vision-to-Operation toolkit"
     content_app = True
-    content_loaders = []
+    content_loaders = ["toolkit.content.StageLoader", "toolkit.content.ExampleLoader", "toolkit.content.TemplateLoader"]

@@ -1,13 +1,44 @@
+import re
+import uuid
+
 import reversion
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet
+
+# /toolkit/<stage>/ shares its URL space with these pages, so no stage may take their slugs.
+RESERVED_STAGE_SLUGS = {"templates", "examples"}
+
+version_validator = RegexValidator(
+    r"^\d{1,4}(\.\d{1,4}){0,3}$", "Use numbers separated by full stops, for example 1.0 or 2.3."
+)
 
 
 def lines(text):
     """Editor text with one entry per line, as a list (blank lines ignored)."""
     return [line.strip().lstrip("-•* ").strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class FileFormat(models.TextChoices):
+    # Listed in the order readers see them: the open standard first.
+    ODT = "odt", "OpenDocument text"
+    ODS = "ods", "OpenDocument spreadsheet"
+    DOCX = "docx", "Microsoft Word"
+    XLSX = "xlsx", "Microsoft Excel"
+    PDF = "pdf", "PDF document"
+
+
+CONTENT_TYPES = {
+    FileFormat.ODT: "application/vnd.oasis.opendocument.text",
+    FileFormat.ODS: "application/vnd.oasis.opendocument.spreadsheet",
+    FileFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    FileFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    FileFormat.PDF: "application/pdf",
+}
+FORMAT_ORDER = {value: index for index, value in enumerate(FileFormat.values)}
 
 
 class StageQuerySet(PublishedContentQuerySet):
@@ -33,6 +64,7 @@ class Stage(PublishedContent):
 
     class Meta(PublishedContent.Meta):
         ordering = ["position", "title"]
+        verbose_name = "toolkit stage"
 
     def get_absolute_url(self):
         return reverse("toolkit:stage", args=[self.slug])
@@ -49,20 +81,57 @@ class Stage(PublishedContent):
     def checklist_list(self):
         return lines(self.checklist)
 
+    @property
+    def live_id(self):
+        """The published stage this row stands for: templates and examples point at the live row."""
+        return self.draft_of_id or self.pk
+
+    def detail_context(self):
+        path = list(Stage.objects.in_order().only("title", "slug", "position"))
+        index = next((i for i, stage in enumerate(path) if stage.pk == self.live_id), None)
+        return {
+            "item": self,
+            "stage": self,
+            "stage_number": None if index is None else index + 1,
+            "stage_count": len(path),
+            "previous_stage": path[index - 1] if index else None,
+            "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
+            "templates": Template.objects.for_listing().filter(stage_id=self.live_id),
+            "examples": Example.objects.published().filter(stage_id=self.live_id).order_by("title"),
+            "related_questions": self.related_questions.published().order_by("title"),
+            "related_guides": self.published_related_guides(),
+        }
+
+    def published_related_guides(self):
+        # Guides link to stages from the guidance app (Guide.related_stages); before that app's
+        # model exists there is no reverse relation, and the page simply shows no guides.
+        live = self.draft_of if self.draft_of_id else self
+        guides = getattr(live, "related_guides", None)
+        if guides is None or not hasattr(guides, "published"):
+            return []
+        return guides.published().order_by("title")
+
 
 @reversion.register()
 class Example(PublishedContent):
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="examples")
     organisation = models.CharField(max_length=200, blank=True, help_text="Who the example is about.")
 
-    kind_label = "Toolkit example"
+    kind_label = "Worked example"
     detail_template = "toolkit/example_detail.html"
 
     class Meta(PublishedContent.Meta):
-        pass
+        verbose_name = "worked example"
 
     def get_absolute_url(self):
         return reverse("toolkit:example", args=[self.slug])
+
+    def detail_context(self):
+        return {
+            "item": self,
+            "example": self,
+            "templates": Template.objects.for_listing().filter(stage_id=self.stage_id),
+        }
 
 
 class Provenance(models.TextChoices):
@@ -71,17 +140,116 @@ class Provenance(models.TextChoices):
     OUTPUT_TEMPLATE = "output-template", "Output template"
 
 
+PROVENANCE_HINTS = {
+    Provenance.EXAMPLE_MATERIAL: "From one organisation, as it used it. Adapt it to your own situation.",
+    Provenance.CO_DEVELOPED: "Agreed across departments.",
+    Provenance.OUTPUT_TEMPLATE: "A blank to fill in.",
+}
+
+
+def template_file_path(instance, filename):
+    # Never the uploaded name: it can hold anything, and readers get a clean name on download.
+    return f"templates/{uuid.uuid4().hex}.{instance.format}"
+
+
 @reversion.register()
+class TemplateFile(models.Model):
+    """One stored file of a template. Never changed or deleted once stored, so every
+    version a template has had stays downloadable from its history."""
+
+    format = models.CharField(max_length=10, choices=FileFormat.choices)
+    file = models.FileField(upload_to=template_file_path, max_length=200)
+    size = models.PositiveBigIntegerField(help_text="In bytes.")
+    sha256 = models.CharField(max_length=64)
+    text = models.TextField(blank=True, help_text="The file's words, for search.")
+    original_name = models.CharField(max_length=255, blank=True, help_text="The name it was uploaded with.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_format_display()} file, {self.size} bytes ({self.sha256[:12]})"
+
+    @property
+    def extension(self):
+        return self.format
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES[self.format]
+
+
+class TemplateQuerySet(PublishedContentQuerySet):
+    def with_files(self):
+        return self.prefetch_related(Prefetch("files", queryset=TemplateFile.objects.defer("text")))
+
+    def for_listing(self):
+        return self.published().select_related("stage").with_files().order_by("stage__position", "title")
+
+    def filtered(self, *, stages=(), formats=()):
+        """Templates in any of the given stages (slugs) that offer any of the given formats."""
+        queryset = self
+        if stages:
+            queryset = queryset.filter(stage__slug__in=stages)
+        if formats:
+            offered = Template.files.through.objects.filter(
+                template_id=OuterRef("pk"), templatefile__format__in=formats
+            )
+            queryset = queryset.filter(Exists(offered))
+        return queryset
+
+
+@reversion.register(follow=["files"])
 class Template(PublishedContent):
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="templates")
     provenance = models.CharField(max_length=20, choices=Provenance.choices, default=Provenance.OUTPUT_TEMPLATE)
-    file_version = models.CharField(max_length=20, default="1.0", help_text="Shown to readers and in the file name.")
+    file_version = models.CharField(
+        max_length=20,
+        default="1.0",
+        validators=[version_validator],
+        help_text="Shown to readers and in the file name. Goes up by itself when you replace a file.",
+    )
+    files = models.ManyToManyField(
+        TemplateFile,
+        blank=True,
+        related_name="templates",
+        help_text="The current file in each format. Replaced files stay in the page's history.",
+    )
 
+    objects = TemplateQuerySet.as_manager()
     kind_label = "Template"
     detail_template = "toolkit/template_detail.html"
 
     class Meta(PublishedContent.Meta):
-        pass
+        verbose_name = "toolkit template"
 
     def get_absolute_url(self):
         return reverse("toolkit:template", args=[self.slug])
+
+    @property
+    def file_list(self):
+        """Current files, open formats first (uses prefetched files when there are any)."""
+        return sorted(self.files.all(), key=lambda f: FORMAT_ORDER.get(f.format, 99))
+
+    def file_for(self, file_format):
+        return next((f for f in self.files.all() if f.format == file_format), None)
+
+    @property
+    def provenance_hint(self):
+        return PROVENANCE_HINTS.get(self.provenance, "")
+
+    def download_name(self, template_file):
+        version = re.sub(r"[^0-9A-Za-z.]+", "-", self.file_version) or "1"
+        return f"{self.slug}-v{version}.{template_file.extension}"
+
+    def search_extra_text(self):
+        """The words inside the template's files, for the search index (each distinct text once)."""
+        texts = []
+        for text in TemplateFile.objects.filter(templates=self).order_by("format").values_list("text", flat=True):
+            if text and text not in texts:
+                texts.append(text)
+        return "\n\n".join(texts)
+
+    def detail_context(self):
+        return {"item": self, "template": self}

@@ -38,5 +38,5 @@ def test_reader_pages_load_their_assets_under_the_policy(page):
     errors = watch_console(page)
     for path in ("/", "/faq/", "/topics/"):
         page.goto(path)
-        page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
+        page.wait_for_selector("body.govuk-frontend-supported", state="attached")
     assert errors == []

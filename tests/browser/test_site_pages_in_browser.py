@@ -1,6 +1,6 @@
 import pytest
 
-SITE_PAGES = ["/", "/about/", "/accessibility/", "/privacy/", "/no-such-page/"]
+SITE_PAGES = ["/", "/about/", "/accessibility/", "/privacy/", "/no-such-page/"]  # without any content
 
 
 @pytest.mark.django_db(transaction=True)
@@ -9,7 +9,7 @@ def test_home_page_loads_with_styles_and_scripts(page):
     assert response.status == 200
     assert page.title() == "Home – Shared Services Guidance"
     # GOV.UK Frontend's JavaScript ran: it marks the body as supported.
-    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
+    page.wait_for_selector("body.govuk-frontend-supported", state="attached")
     # The compiled stylesheet applied: the header is black.
     colour = page.eval_on_selector(".app-header", "el => getComputedStyle(el).backgroundColor")
     assert colour == "rgb(11, 12, 12)"

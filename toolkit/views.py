@@ -1,0 +1,87 @@
+import logging
+
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+
+from publishing.models import Status
+from publishing.selectors import live_item_or_redirect
+from publishing.views import render_item
+from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template
+
+logger = logging.getLogger(__name__)
+
+
+def stage_list(request):
+    stages = Stage.objects.in_order().only("title", "slug", "summary", "position", "outputs")
+    return render(request, "toolkit/stage_list.html", {"stages": stages})
+
+
+def stage_detail(request, slug):
+    stage, moved_to = live_item_or_redirect(Stage.objects.all(), slug)
+    if moved_to:
+        return redirect(moved_to, permanent=True)
+    return render_item(request, stage)
+
+
+def example_detail(request, slug):
+    example, moved_to = live_item_or_redirect(Example.objects.select_related("stage"), slug)
+    if moved_to:
+        return redirect(moved_to, permanent=True)
+    return render_item(request, example)
+
+
+def template_detail(request, slug):
+    template, moved_to = live_item_or_redirect(Template.objects.select_related("stage").with_files(), slug)
+    if moved_to:
+        return redirect(moved_to, permanent=True)
+    return render_item(request, template)
+
+
+def template_list(request):
+    stages = list(Stage.objects.in_order().only("title", "slug", "position"))
+    # Values that match no stage or format are ignored, so an old or edited link still shows a list.
+    chosen_stages = [slug for slug in request.GET.getlist("stage") if slug in {s.slug for s in stages}]
+    chosen_formats = [value for value in request.GET.getlist("format") if value in FileFormat.values]
+    templates = list(
+        Template.objects.for_listing()
+        .filtered(stages=chosen_stages, formats=chosen_formats)
+        .defer("body", "body_html", "headings")
+    )
+    return render(
+        request,
+        "toolkit/template_list.html",
+        {
+            "templates": templates,
+            "stages": stages,
+            "formats": FileFormat.choices,
+            "chosen_stages": chosen_stages,
+            "chosen_formats": chosen_formats,
+            "filtered": bool(chosen_stages or chosen_formats),
+            "provenance_labels": [(label, PROVENANCE_HINTS[value]) for value, label in Provenance.choices],
+        },
+    )
+
+
+def template_download(request, slug, file_format):
+    if file_format not in FileFormat.values:
+        raise Http404("No such format")
+    template, moved_to = live_item_or_redirect(Template.objects.all(), slug)
+    if moved_to:
+        return redirect(f"{moved_to}{file_format}/download/", permanent=True)
+    if template.status != Status.PUBLISHED:
+        raise Http404("This template has been withdrawn")
+    template_file = template.files.filter(format=file_format).first()
+    if template_file is None:
+        raise Http404("This template is not available in that format")
+    return file_response(template_file, template.download_name(template_file))
+
+
+def file_response(template_file, filename):
+    try:
+        handle = template_file.file.open("rb")
+    except FileNotFoundError:
+        logger.error("Template file missing from storage: id=%s name=%s", template_file.pk, template_file.file.name)
+        raise Http404("The file is missing") from None
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=template_file.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

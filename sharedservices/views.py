@@ -3,8 +3,9 @@ import sys
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from faq.models import Question
@@ -34,6 +35,11 @@ def accessibility(request):
 
 def privacy(request):
     return render(request, "pages/privacy.html", {})
+
+
+def favicon(request):
+    # Resolved per request: the hashed file name exists only after collectstatic.
+    return redirect(static("images/favicon.svg"))
 
 
 @never_cache

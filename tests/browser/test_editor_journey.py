@@ -57,7 +57,7 @@ def test_new_answer_goes_from_draft_through_preview_and_review_to_readers(new_co
     publisher = sign_in(new_context(), "pat")
     publisher.goto("/admin/faq/question/?queue=review")
     publisher.click("text=Can we share payroll with another department?")
-    publisher.click("#workflow-panel >> text=Publish")
+    publisher.click("#workflow-panel a.button:text-is('Publish')")
     publisher.click("input[type=submit][value='Publish']")
     publisher.wait_for_selector("text=Published: readers can now see")
 
@@ -89,3 +89,53 @@ def test_second_of_two_editors_saving_the_same_item_is_refused_and_keeps_their_t
     assert ben.input_value("#id_body") == "Ben's version, which must not vanish."
     question.refresh_from_db()
     assert question.body == "Ann's version."
+
+
+def test_publisher_withdraws_a_page_and_brings_it_back_through_history(new_context):
+    from publishing.models import Status
+    from tests.factories import make_question
+
+    make_editor("erin")
+    make_publisher("pat")
+    make_publisher("pia")
+    question = make_question(title="Is this still current?", body="The original answer.")
+    reader = new_context().new_page()
+
+    pat = sign_in(new_context(), "pat")
+    pat.goto(f"/admin/faq/question/{question.pk}/change/")
+    pat.click("#workflow-panel a.button:text-is('Withdraw')")
+    pat.fill("#id_reason", "Replaced by the toolkit's transition stage.")
+    pat.click("input[type=submit][value='Withdraw']")
+    pat.wait_for_selector("text=has left lists and search")
+    reader.goto(question.get_absolute_url())
+    assert "This page was withdrawn on" in reader.content()
+    assert "Replaced by the toolkit" in reader.content()
+    reader.goto("/faq/")
+    assert "Is this still current?" not in reader.content()
+
+    # An editor restores the published version from history: it becomes a draft for review.
+    erin = sign_in(new_context(), "erin")
+    erin.goto(f"/admin/faq/question/{question.pk}/history/")
+    erin.locator("text=Restore as draft").last.click()
+    erin.click("input[type=submit][value='Restore as a draft']")
+    erin.wait_for_selector("text=The old version is restored as a draft")
+    erin.select_option("#id_change_type", "major")
+    erin.fill("#id_change_note", "Reinstated after review.")
+    erin.click("input[name=_continue]")
+    erin.click("#workflow-panel a.button:text-is('Send for review')")
+    erin.click("input[type=submit][value='Send for review']")
+    erin.wait_for_selector("text=waiting for a publisher to review it")
+
+    pia = sign_in(new_context(), "pia")
+    pia.goto("/admin/faq/question/?queue=review")
+    pia.click("text=Is this still current?")
+    pia.click("#workflow-panel a.button:text-is('Publish')")
+    pia.click("input[type=submit][value='Publish']")
+    pia.wait_for_selector("text=Published: readers can now see")
+
+    reader.goto(question.get_absolute_url())
+    assert "This page was withdrawn" not in reader.content()
+    assert "The original answer." in reader.content()
+    assert "Reinstated after review." in reader.content()
+    question.refresh_from_db()
+    assert question.status == Status.PUBLISHED

@@ -1,26 +1,11 @@
 from faq.models import Category, Question
-from publishing.content import ContentError, ContentLoader, PublishedContentLoader, as_slug_list
+from publishing.content import ContentError, PublishedContentLoader, TitledListLoader, as_slug_list
 
 
-class CategoryLoader(ContentLoader):
+class CategoryLoader(TitledListLoader):
     directory = "faq/categories"
     model = Category
     label = "faq category"
-
-    def validate(self, source, known):
-        if not str(source.meta.get("title") or "").strip():
-            raise ContentError(source.path, "'title' is required")
-
-    def field_values(self, source, known):
-        meta = source.meta
-        return {
-            "title": str(meta["title"]).strip(),
-            "summary": str(meta.get("summary") or "").strip(),
-            "position": int(meta.get("position") or 0),
-        }
-
-    def export_meta(self, item):
-        return {"title": item.title, "summary": item.summary, "position": item.position}, ""
 
 
 class QuestionLoader(PublishedContentLoader):

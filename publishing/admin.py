@@ -180,7 +180,7 @@ class PublishedContentAdmin(VersionAdmin):
             original = type(obj).objects.get(pk=obj.pk)
             if original.is_live:
                 # Readers keep seeing the published page; the edit becomes its draft.
-                self._divert_to_draft(obj, original)
+                obj.make_draft_of(original)
                 request._draft_created = obj
             else:
                 obj.version = original.version + 1
@@ -188,15 +188,6 @@ class PublishedContentAdmin(VersionAdmin):
                     # A change after review started needs another review.
                     obj.status = Status.DRAFT
         obj.save()
-
-    def _divert_to_draft(self, obj, original):
-        obj.pk = None
-        obj.id = None
-        obj.draft_of = original
-        obj.status = Status.DRAFT
-        obj.publish_at = None
-        obj.awaiting_go_live = False
-        obj.version = 1
 
     def response_change(self, request, obj):
         draft = getattr(request, "_draft_created", None)

@@ -134,13 +134,8 @@ class ContentLoader:
         write_source(self.export_path(root, item), meta, body)
 
 
-class TopicLoader(ContentLoader):
-    directory = "topics"
-    label = "topic"
-
-    @property
-    def model(self):
-        return Topic
+class TitledListLoader(ContentLoader):
+    """Loads a simple ordered list entry: a title, a one-line summary and a position (topics, categories)."""
 
     def validate(self, source, known):
         if not str(source.meta.get("title") or "").strip():
@@ -156,6 +151,15 @@ class TopicLoader(ContentLoader):
 
     def export_meta(self, item):
         return {"title": item.title, "summary": item.summary, "position": item.position}, ""
+
+
+class TopicLoader(TitledListLoader):
+    directory = "topics"
+    label = "topic"
+
+    @property
+    def model(self):
+        return Topic
 
 
 class PublishedContentLoader(ContentLoader):

@@ -198,6 +198,16 @@ class PublishedContent(models.Model):
     def public_change_history(self):
         return self.change_notes.all()
 
+    def make_draft_of(self, live):
+        """Turn this unsaved copy of a live item into its pending draft."""
+        self.pk = None
+        self.id = None
+        self.draft_of = live
+        self.status = Status.DRAFT
+        self.publish_at = None
+        self.awaiting_go_live = False
+        self.version = 1
+
     def content_field_names(self):
         """Attribute names of the fields that hold the item's content (copied and restored)."""
         return [f.attname for f in self._meta.concrete_fields if f.name not in self.WORKFLOW_FIELDS]

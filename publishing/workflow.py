@@ -242,13 +242,7 @@ def item_start_draft(*, live, user):
         return existing
     draft = type(live).objects.get(pk=live.pk)
     relations = {name: list(getattr(live, name).all()) for name in live.many_to_many_names()}
-    draft.pk = None
-    draft.id = None
-    draft.draft_of = live
-    draft.status = Status.DRAFT
-    draft.publish_at = None
-    draft.awaiting_go_live = False
-    draft.version = 1
+    draft.make_draft_of(live)
     draft.updated_by = user
     draft.change_type = ChangeType.MINOR
     draft.change_note = ""

@@ -1,10 +1,7 @@
 """A running server survives the database going away and coming back, without a restart."""
 
 import contextlib
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -12,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.sharedservices.test_database_outage import free_port, get
+from tests.servers import free_port, get, gunicorn_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,41 +66,22 @@ class SwitchableDatabaseProxy:
 def test_server_serves_503_while_the_database_is_away_and_recovers_when_it_returns():
     settings = connection.settings_dict
     proxy = SwitchableDatabaseProxy(settings["HOST"] or "127.0.0.1", int(settings["PORT"] or 5432))
-    port = free_port()
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "sharedservices.settings_test",
         "DATABASE_URL": f"postgres://{settings['USER']}@127.0.0.1:{proxy.port}/{settings['NAME']}",
         "DATABASE_POOL_TIMEOUT": "2",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "sharedservices.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if get(base + "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        status, body = get(base + "/faq/")
-        assert status == 503 and "Sorry, the service is unavailable" in body
-        assert get(base + "/readyz")[0] == 503
+    with gunicorn_server(env) as base:
+        try:
+            status, body = get(base + "/faq/")
+            assert status == 503 and "Sorry, the service is unavailable" in body
+            assert get(base + "/readyz")[0] == 503
 
-        proxy.switch_on()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and get(base + "/readyz")[0] != 200:
-            time.sleep(0.5)
-        assert get(base + "/readyz")[0] == 200
-        status, body = get(base + "/faq/")
-        assert status == 200 and "Frequently asked questions" in body
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        proxy.close()
+            proxy.switch_on()
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and get(base + "/readyz")[0] != 200:
+                time.sleep(0.5)
+            assert get(base + "/readyz")[0] == 200
+            status, body = get(base + "/faq/")
+            assert status == 200 and "Frequently asked questions" in body
+        finally:
+            proxy.close()

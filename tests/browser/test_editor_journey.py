@@ -139,3 +139,35 @@ def test_publisher_withdraws_a_page_and_brings_it_back_through_history(new_conte
     assert "Reinstated after review." in reader.content()
     question.refresh_from_db()
     assert question.status == Status.PUBLISHED
+
+
+def test_publisher_schedules_an_item_that_readers_see_only_once_its_time_comes(new_context):
+    import datetime
+
+    from django.utils import timezone
+
+    from publishing.models import Status
+    from tests.factories import make_question
+
+    make_publisher("pat")
+    editor = make_editor("erin")
+    item = make_question(
+        title="Coming soon?", status=Status.IN_REVIEW, publish_at=None, first_published_at=None, updated_by=editor
+    )
+    in_a_minute = timezone.localtime() + datetime.timedelta(minutes=1)
+    pat = sign_in(new_context(), "pat")
+    pat.goto(f"/admin/faq/question/{item.pk}/workflow/publish/")
+    pat.fill("#id_publish_at", in_a_minute.strftime("%Y-%m-%d %H:%M"))
+    pat.click("input[type=submit][value='Publish']")
+    pat.wait_for_selector("text=Scheduled:")
+
+    reader = new_context().new_page()
+    assert reader.goto(item.get_absolute_url()).status == 404
+    reader.goto("/faq/")
+    assert "Coming soon?" not in reader.content()
+
+    # The minute passes (moved in the database rather than waited for).
+    Question.objects.filter(pk=item.pk).update(publish_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert reader.goto(item.get_absolute_url()).status == 200
+    reader.goto("/faq/")
+    assert "Coming soon?" in reader.content()

@@ -1,0 +1,100 @@
+"""Every reader page runs a small, fixed number of SQL queries, the same with 10 items as with 10,000."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from faq.models import Question
+from publishing.markdown import render_markdown
+from publishing.models import ChangeNote, Status, Topic
+from publishing.registry import content_models
+from tests.guidance.factories import make_guides, published_fields
+from tests.toolkit.factories import make_file, make_stage
+from toolkit.models import Template
+
+pytestmark = pytest.mark.django_db
+
+# Most a page may run, whatever the amount of content.
+BUDGET = 12
+
+
+def add_items(count, topic, category, stage, file, start):
+    """count published questions, guides and templates (a third each) on one topic, in bulk."""
+    third = count // 3
+    body_html, headings = render_markdown("## Heading\n\nWords.")
+    published = published_fields()
+    questions = Question.objects.bulk_create(
+        Question(
+            title=f"Question {n}?", slug=f"question-{n}", summary="Answer.", body="## Heading\n\nWords.",
+            body_html=body_html, headings=headings, category=category, position=n, **published,
+        )
+        for n in range(start, start + third)
+    )  # fmt: skip
+    Question.topics.through.objects.bulk_create(Question.topics.through(question=q, topic=topic) for q in questions)
+    make_guides(third, topics=[topic])
+    templates = Template.objects.bulk_create(
+        Template(title=f"Template {n}", slug=f"template-{n}", summary="A template.", stage=stage, **published)
+        for n in range(start, start + count - 2 * third)
+    )
+    Template.files.through.objects.bulk_create(Template.files.through(template=t, templatefile=file) for t in templates)
+    Template.topics.through.objects.bulk_create(Template.topics.through(template=t, topic=topic) for t in templates)
+    ChangeNote.objects.bulk_create(
+        ChangeNote(item=q, changed_at=q.first_published_at, note="First published.") for q in questions
+    )
+
+
+def page_urls(topic, stage):
+    question = Question.objects.published().order_by("pk").first()
+    template = Template.objects.published().order_by("pk").first()
+    from guidance.models import Guide
+
+    guide = Guide.objects.published().order_by("pk").first()
+    return [
+        "/",
+        "/faq/",
+        question.get_absolute_url(),
+        "/guidance/",
+        "/guidance/providers/",
+        "/guidance/customers/",
+        guide.get_absolute_url(),
+        "/toolkit/",
+        stage.get_absolute_url(),
+        "/toolkit/templates/",
+        "/toolkit/templates/?format=odt",
+        template.get_absolute_url(),
+        "/topics/",
+        topic.get_absolute_url(),
+    ]
+
+
+def query_counts(client, urls):
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
+def test_query_counts_do_not_grow_from_ten_items_to_ten_thousand(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    from faq.models import Category
+
+    topic = Topic.objects.create(title="Finance", slug="finance")
+    category = Category.objects.create(title="Benefits", slug="benefits")
+    stage = make_stage(1)
+    make_stage(2)
+    file = make_file("odt")
+    add_items(10, topic, category, stage, file, start=0)
+    urls = page_urls(topic, stage)
+    small = query_counts(client, urls)
+    add_items(9_990, topic, category, stage, file, start=10)
+    large = query_counts(client, urls)
+    # The home page's latest updates fetch their items with one query per kind of content that
+    # appears among them: bounded by the number of kinds, never by the number of items.
+    kinds = len(content_models())
+    grown = {url: large[url] - small[url] for url in urls if large[url] - small[url] > (kinds if url == "/" else 0)}
+    assert grown == {}
+    assert max(large.values()) <= BUDGET, large
+    assert Question.objects.filter(status=Status.PUBLISHED).count() > 3000

@@ -75,3 +75,23 @@ reset-local-db:
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles
+
+## bench: reader-page benchmark on PostgreSQL (gunicorn, DEBUG off, wrk, nginx): 1,000 and 10,000 items by default;
+## `make bench SIZES=1000,10000,100000` for the full run, BENCH_ARGS=--write-results to update bench/RESULTS.md
+.PHONY: bench
+SIZES ?= 1000,10000
+BENCH_ARGS ?=
+bench: install
+	$(PY) bench/pages_bench.py --sizes $(SIZES) $(BENCH_ARGS)
+
+## bench-search: search latency on PostgreSQL at 1,000 / 10,000 / 100,000 items (a separate ssg_bench database);
+## `make bench-search SEARCH_SIZES=1000,10000` for a quicker run, SEARCH_BENCH_ARGS=--write-results to update bench/RESULTS.md
+.PHONY: bench-search test-search-sqlite
+SEARCH_SIZES ?= 1000,10000,100000
+SEARCH_BENCH_ARGS ?=
+bench-search: install
+	$(PY) bench/search_bench.py --sizes $(SEARCH_SIZES) $(SEARCH_BENCH_ARGS)
+
+## test-search-sqlite: the search tests on SQLite (FTS5), whatever DATABASE_URL says
+test-search-sqlite: install
+	env -u DATABASE_URL $(PY) -m pytest tests/search -q

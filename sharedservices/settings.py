@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "faq",
     "toolkit",
     "guidance",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("preview/", include("publishing.urls")),
     path("guidance/", include("guidance.urls")),
     path("toolkit/", include("toolkit.urls")),
+    path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
 ]
 

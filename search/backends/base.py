@@ -1,0 +1,146 @@
+"""What every search backend offers, and the pieces they share."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.query import STOP_WORDS
+
+MARK_START, MARK_END = "\ue000", "\ue001"
+HIGHLIGHT = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
+VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
+
+ALL, ANY = "all", "any"
+
+
+@dataclass
+class Filters:
+    kinds: list = field(default_factory=list)
+    audiences: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+
+    def audience_values(self):
+        # An item for everyone is for providers and for customers too.
+        return [*self.audiences, "everyone"] if self.audiences else []
+
+
+@dataclass
+class Facets:
+    total: int = 0
+    kinds: dict = field(default_factory=dict)
+    audiences: dict = field(default_factory=dict)
+    topics: dict = field(default_factory=dict)
+    # Estimated from a sample when the query matches too many items to count in time.
+    approximate: bool = False
+
+
+@dataclass
+class SearchPage:
+    """One page of results: (entry id, snippet HTML) rows, best first, and the counts."""
+
+    facets: Facets
+    total: int
+    rows: list
+    page: int
+    pages: int
+    # True when there are more results than can be ranked exactly; only the first pages are offered.
+    capped: bool = False
+
+
+def pages_for(total, per_page):
+    return max(1, -(-total // per_page))
+
+
+def highlight(marked_text):
+    """Escape text that the engine marked with MARK_START/MARK_END; only <mark> survives as HTML."""
+    escaped = escape(marked_text or "")
+    marked = HIGHLIGHT.sub(r"<mark>\1</mark>", escaped)
+    return mark_safe(marked.replace(MARK_START, "").replace(MARK_END, ""))  # noqa: S308 - escaped above
+
+
+def vocabulary(entries):
+    words = set()
+    for entry in entries:
+        for text in (entry.title, entry.summary, entry.body_text, entry.extra_text):
+            words.update(w.lower() for w in VOCABULARY_WORD.findall(text or ""))
+    return sorted(words - STOP_WORDS)
+
+
+class SearchBackend:
+    vendor = ""
+    supports_suggestions = False
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def db_now(self, now):
+        return self.connection.ops.adapt_datetimefield_value(now)
+
+    # Reading -----------------------------------------------------------------
+    def run(self, *, parsed, mode, filters, now, page, per_page):
+        """Counts and one page of results. Exact: every match is counted and ranked."""
+        facets = self.facets(parsed=parsed, mode=mode, filters=filters, now=now)
+        pages = pages_for(facets.total, per_page)
+        page = min(page, pages)
+        rows = []
+        if facets.total:
+            rows = self.page(
+                parsed=parsed, mode=mode, filters=filters, now=now, offset=(page - 1) * per_page, limit=per_page
+            )
+        return SearchPage(facets=facets, total=facets.total, rows=rows, page=page, pages=pages)
+
+    def facets(self, *, parsed, mode, filters, now):
+        """Matches with all filters applied (total), and per filter value the count with the
+        other kinds of filter applied (so a reader sees what each tick would give)."""
+        raise NotImplementedError
+
+    def page(self, *, parsed, mode, filters, now, offset, limit):
+        """[(entry id, snippet HTML)] for one page of results, best first."""
+        raise NotImplementedError
+
+    def suggestions(self, *, words, now):
+        """{misspelt word: replacement} for words not in the index, if the engine can tell."""
+        return {}
+
+    # Writing -----------------------------------------------------------------
+    def entries_indexed(self, entries):
+        """Called after rows are added or changed."""
+
+    def before_rebuild(self):
+        pass
+
+    def after_rebuild(self):
+        pass
+
+    def ensure_engine_objects(self):
+        """Re-create engine objects a table rebuild may have dropped (idempotent)."""
+
+    def index_size(self):
+        """{name: bytes} of the index's tables and indexes."""
+        return {}
+
+    # Helpers -----------------------------------------------------------------
+    def fetch(self, sql, params):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    @staticmethod
+    def facets_from_rows(rows):
+        facets = Facets()
+        for facet, value, count in rows:
+            if facet == "total":
+                facets.total = count
+            elif facet == "kind":
+                facets.kinds[value] = count
+            elif facet == "audience":
+                facets.audiences[value] = count
+            elif facet == "topic":
+                facets.topics[value] = count
+        everyone = facets.audiences.pop("everyone", 0)
+        facets.audiences = {
+            audience: facets.audiences.get(audience, 0) + everyone for audience in ("providers", "customers")
+        }
+        return facets

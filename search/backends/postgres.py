@@ -1,0 +1,391 @@
+"""PostgreSQL full-text search over search_searchentry.
+
+The table has stored generated columns search_vector (title weight A, summary B,
+body and extra text C, 'english' configuration) and title_vector, with GIN indexes;
+search_searchword has a trigram GIN index for "Did you mean …". They come from
+migrations that run only on PostgreSQL.
+
+Each alternative of the parsed query goes through websearch_to_tsquery as a bound
+parameter and the results are combined with the tsquery operators, so no input can
+produce a syntax error.
+
+Work per request is bounded. A query matching at most EXACT_LIMIT items (every
+query on a site this size) is counted and ranked exactly. Beyond that, counting
+and ranking every match would take time in proportion to the whole index, so:
+the counts are estimated from a random sample of about SAMPLE_ROWS rows and shown
+as "about"; the ranking is exact over a pool of candidates (titles equal to the
+query, then the POOL_SIZE most recent title matches and most recent matches); and
+only the pages of that pool are offered.
+"""
+
+# ruff: noqa: S608 - SQL here is joined from constant fragments and %s placeholders; every value is bound.
+
+import json
+
+from django.db import transaction
+
+from search.backends.base import (
+    ALL,
+    ANY,
+    MARK_END,
+    MARK_START,
+    Filters,
+    SearchBackend,
+    SearchPage,
+    highlight,
+    pages_for,
+    vocabulary,
+)
+
+EXACT_LIMIT = 400
+SAMPLE_ROWS = 600
+POOL_SIZE = 100
+# Recent titles holding the query: fewer are needed, as they rank above everything else.
+TITLE_POOL_SIZE = 50
+# Reading a row's search_vector (to test a match while walking the index on last_updated) costs
+# about this many times as much as visiting a row the GIN index already says matches.
+VECTOR_READ_COST = 3.5
+
+# Weights for D, C (body), B (summary), A (title); normalisation 1 divides by 1 + log(document length).
+RANK = (
+    # Phrases as plain words here (q.relaxed): cover density already rewards words close together,
+    # and phrase operators make ranking and headlines several times slower.
+    "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.search_vector, q.relaxed, 1)"
+    # A title holding every group of the query beats any match elsewhere…
+    " + CASE WHEN e.title_vector @@ q.strict THEN 1.0 ELSE 0.0 END"
+    # …the more of a (shorter) title the query covers, the better…
+    " + 0.25 * ts_rank(e.title_vector, q.loose, 1)"
+    # …and a title that is exactly the query comes first.
+    " + CASE WHEN e.title_key = q.title_key THEN 2.0 ELSE 0.0 END"
+)
+ORDER = "rank DESC, e.last_updated DESC, e.id"
+HEADLINE_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=35, MinWords=15, ShortWord=3, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+# ts_headline reads the whole text it is given; a snippet from the first few thousand characters is enough.
+HEADLINE_TEXT = "left(e.summary || ' ' || e.body_text || ' ' || e.extra_text, 1500)"
+TSQUERY = "websearch_to_tsquery('english', %s)"
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
+def edit_distance(a, b):
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def is_inflection(word, other):
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short) :] in INFLECTIONS
+
+
+def _alternative(alternative, relaxed=False):
+    return f'"{alternative.text}"' if alternative.phrase and not relaxed else alternative.text
+
+
+def tsquery_sql(parsed, mode, with_exclusions=True, relaxed=False):
+    """SQL for the query as a tsquery, and its parameters. Relaxed: phrases as all their words, anywhere
+    (a superset of the matches that the GIN index answers without reading any row's vector)."""
+    params, groups = [], []
+    for group in parsed.groups:
+        # Relaxing can make alternatives the same ("shared service centre" with and without quotes).
+        texts = list(dict.fromkeys(_alternative(a, relaxed) for a in group.alternatives))
+        groups.append("(" + " || ".join(TSQUERY for _ in texts) + ")")
+        params.extend(texts)
+    sql = (" && " if mode == ALL else " || ").join(groups)
+    if with_exclusions and parsed.excluded:
+        sql = f"({sql}) && !!(" + " || ".join(TSQUERY for _ in parsed.excluded) + ")"
+        params.extend(_alternative(a) for a in parsed.excluded)
+    return sql, params
+
+
+def filter_sql(filters):
+    """(kind ok, audience ok, topic ok) as SQL with their parameters."""
+    kind = ("e.kind = ANY(%s::text[])", [filters.kinds]) if filters.kinds else ("TRUE", [])
+    audience = ("e.audience = ANY(%s::text[])", [filters.audience_values()]) if filters.audiences else ("TRUE", [])
+    topic = ("e.topics ?| %s::text[]", [filters.topics]) if filters.topics else ("TRUE", [])
+    return kind, audience, topic
+
+
+def all_filters_sql(filters):
+    parts = filter_sql(filters)
+    return " AND ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+
+
+def about(count):
+    """A count rounded to two significant figures, for estimates."""
+    if count < 100:
+        return count
+    digits = len(str(count)) - 2
+    return round(count, -digits)
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+    supports_suggestions = True
+
+    def run(self, *, parsed, mode, filters, now, page, per_page):
+        with transaction.atomic(using=self.connection.alias):
+            # For this transaction only. JIT compilation costs more than it saves on queries this short.
+            # Finding matches through the GIN index never reads a row's long search_vector; a sequential
+            # scan reads (and decompresses) it for every row, which costs far more than the planner thinks.
+            self.fetch("SELECT set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)", [])
+            if self._is_small(parsed, mode, now):
+                return super().run(parsed=parsed, mode=mode, filters=filters, now=now, page=page, per_page=per_page)
+            return self._run_large(parsed, mode, filters, now, page, per_page)
+
+    def _is_small(self, parsed, mode, now):
+        """Whether every match can be counted and ranked in time. When the planner's estimate (from the
+        column statistics ANALYZE keeps) is far above the limit, believe it: counting up to the limit
+        through the GIN index costs most for the commonest words. Otherwise count: a low estimate can
+        be wrong (a word missing from the statistics), and counting a few matches is cheap."""
+        match, params = self._match_sql(parsed, mode, now, relaxed=True)
+        plan = self.fetch(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_searchentry e WHERE {match}", params)[0][0]
+        estimate = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+        if estimate > EXACT_LIMIT * 4:
+            return False
+        return self._count_upto(parsed, mode, Filters(), now, EXACT_LIMIT + 1, relaxed=True) <= EXACT_LIMIT
+
+    def _run_large(self, parsed, mode, filters, now, page, per_page):
+        facets, rows_in_table = self._sampled_facets(parsed, mode, filters, now)
+        if facets.total <= EXACT_LIMIT // 2 and filters == Filters():
+            # Only the relaxed query matched too many (a phrase, say): the real one can be done exactly.
+            return super().run(parsed=parsed, mode=mode, filters=filters, now=now, page=page, per_page=per_page)
+        filtered = None
+        if filters != Filters() and facets.total <= 3 * EXACT_LIMIT:
+            # The estimate says the filters may narrow it down to what can be counted and ranked exactly.
+            filtered = self._count_upto(parsed, mode, filters, now, EXACT_LIMIT + 1)
+        if filtered is not None and filtered <= EXACT_LIMIT:
+            # The filters narrow it down to what can be ranked exactly.
+            pages = pages_for(filtered, per_page)
+            page = min(page, pages)
+            rows = self.page(
+                parsed=parsed, mode=mode, filters=filters, now=now, offset=(page - 1) * per_page, limit=per_page
+            )
+            return SearchPage(facets=facets, total=filtered, rows=rows, page=page, pages=pages)
+        total = max(facets.total, EXACT_LIMIT + 1)
+        facets.total = total
+        pages = min(pages_for(total, per_page), POOL_SIZE // per_page)
+        page = min(page, pages)
+        offset = (page - 1) * per_page
+        if parsed.is_empty:
+            rows = self.page(parsed=parsed, mode=mode, filters=filters, now=now, offset=offset, limit=per_page)
+        else:
+            # Walking from the newest reads about POOL_SIZE / share vectors; sorting the GIN matches
+            # visits share * rows rows. Walk when that is the cheaper of the two.
+            share = facets.total / rows_in_table
+            walk = share * share * rows_in_table >= VECTOR_READ_COST * POOL_SIZE
+            rows = self._pool_page(parsed, mode, filters, now, offset, per_page, walk=walk)
+        return SearchPage(facets=facets, total=total, rows=rows, page=page, pages=pages, capped=True)
+
+    def _match_sql(self, parsed, mode, now, relaxed=False):
+        """WHERE clause (tsquery written out, so the planner can estimate it) for readable matches."""
+        if parsed.is_empty:
+            return "e.publish_at <= %s", [self.db_now(now)]
+        query, params = tsquery_sql(parsed, mode, relaxed=relaxed)
+        # Cheap tests first: PostgreSQL keeps the written order, and @@ has to read the whole vector.
+        return f"e.publish_at <= %s AND e.search_vector @@ ({query})", [self.db_now(now), *params]
+
+    def _count_upto(self, parsed, mode, filters, now, limit, relaxed=False):
+        match, match_params = self._match_sql(parsed, mode, now, relaxed=relaxed)
+        where, filter_params = all_filters_sql(filters)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM search_searchentry e WHERE {where} AND {match} LIMIT %s) AS found"
+        return self.fetch(sql, [*filter_params, *match_params, limit])[0][0]
+
+    def _query_cte(self, parsed, mode):
+        """The q CTE (the query, relaxed for ranking and headlines, strict and loose for titles, and the
+        title key), and its parameters."""
+        query, query_params = tsquery_sql(parsed, mode)
+        relaxed, relaxed_params = tsquery_sql(parsed, mode, with_exclusions=False, relaxed=True)
+        strict, strict_params = tsquery_sql(parsed, ALL, with_exclusions=False)
+        loose, loose_params = tsquery_sql(parsed, ANY, with_exclusions=False)
+        sql = (
+            f"q AS MATERIALIZED (SELECT {query} AS query, {relaxed} AS relaxed, {strict} AS strict, "
+            f"{loose} AS loose, %s::text AS title_key)"
+        )
+        params = [*query_params, *relaxed_params, *strict_params, *loose_params, " ".join(parsed.words)]
+        return sql, params
+
+    def _matching(self, parsed, mode, now):
+        """The rows that match the query and are readable now: (CTEs, their params, FROM, WHERE, its params)."""
+        now_params = [self.db_now(now)]
+        if parsed.is_empty:
+            return [], [], "search_searchentry e", "e.publish_at <= %s", now_params
+        cte, cte_params = self._query_cte(parsed, mode)
+        where = "e.publish_at <= %s AND e.search_vector @@ q.query"
+        return [cte], cte_params, "search_searchentry e CROSS JOIN q", where, now_params
+
+    def facets(self, *, parsed, mode, filters, now):
+        ctes, cte_params, source, where, where_params = self._matching(parsed, mode, now)
+        (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
+        ctes.append(
+            f"m AS MATERIALIZED (SELECT e.kind, e.audience, e.topics, {kind_sql} AS k_ok, {aud_sql} AS a_ok, "
+            f"{topic_sql} AS t_ok FROM {source} WHERE {where})"
+        )
+        sql = "WITH " + ", ".join(ctes) + " " + self._facet_counts_sql("m", "TRUE")
+        rows = self.fetch(sql, [*cte_params, *kind_params, *aud_params, *topic_params, *where_params])
+        return self.facets_from_rows(rows)
+
+    @staticmethod
+    def _facet_counts_sql(source, matched):
+        return (
+            f"SELECT 'total', '', count(*) FROM {source} WHERE {matched} AND k_ok AND a_ok AND t_ok "
+            f"UNION ALL SELECT 'kind', kind, count(*) FROM {source} WHERE {matched} AND a_ok AND t_ok GROUP BY kind "
+            f"UNION ALL SELECT 'audience', audience, count(*) FROM {source} WHERE {matched} AND k_ok AND t_ok "
+            "GROUP BY audience "
+            f"UNION ALL SELECT 'topic', t.slug, count(*) FROM {source} "
+            f"CROSS JOIN LATERAL jsonb_array_elements_text({source}.topics) AS t(slug) "
+            f"WHERE {matched} AND k_ok AND a_ok GROUP BY t.slug"
+        )
+
+    def _sampled_facets(self, parsed, mode, filters, now):
+        """Counts estimated from a random sample of the index's pages, scaled up to the whole index."""
+        rows_in_table = self.fetch(
+            "SELECT greatest(reltuples, 1)::bigint FROM pg_class WHERE oid = 'search_searchentry'::regclass", []
+        )[0][0]
+        percent = min(100.0, 100.0 * SAMPLE_ROWS / rows_in_table)
+        (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
+        if parsed.is_empty:
+            ctes, cte_params, join, matched = [], [], "", "e.publish_at <= %s"
+        else:
+            cte, cte_params = self._query_cte(parsed, mode)
+            ctes, join, matched = [cte], " CROSS JOIN q", "e.publish_at <= %s AND e.search_vector @@ q.query"
+        ctes.append(
+            f"s AS MATERIALIZED (SELECT e.kind, e.audience, e.topics, ({matched}) AS matched, {kind_sql} AS k_ok, "
+            f"{aud_sql} AS a_ok, {topic_sql} AS t_ok "
+            f"FROM search_searchentry e TABLESAMPLE SYSTEM (%s) REPEATABLE (7){join})"
+        )
+        sql = (
+            "WITH "
+            + ", ".join(ctes)
+            + " SELECT 'sampled', '', count(*) FROM s UNION ALL "
+            + self._facet_counts_sql("s", "matched")
+        )
+        params = [*cte_params, self.db_now(now), *kind_params, *aud_params, *topic_params, percent]
+        rows = self.fetch(sql, params)
+        sampled = next((count for facet, _, count in rows if facet == "sampled"), 0) or 1
+        scale = max(rows_in_table / sampled, 1.0)
+        facets = self.facets_from_rows(
+            [(facet, value, about(round(count * scale))) for facet, value, count in rows if facet != "sampled"]
+        )
+        facets.approximate = True
+        return facets, rows_in_table
+
+    def page(self, *, parsed, mode, filters, now, offset, limit):
+        ctes, cte_params, source, where, where_params = self._matching(parsed, mode, now)
+        filters_where, filter_params = all_filters_sql(filters)
+        where = f"{where} AND {filters_where}"
+        params = [*cte_params, *where_params, *filter_params, limit, offset]
+        if parsed.is_empty:
+            sql = (
+                f"SELECT e.id, e.summary FROM {source} WHERE {where} "
+                "ORDER BY e.last_updated DESC, e.title, e.id LIMIT %s OFFSET %s"
+            )
+            return [(pk, highlight(summary)) for pk, summary in self.fetch(sql, params)]
+        # Rank every match, but make headlines only for the rows on this page.
+        ranked = (
+            f"ranked AS (SELECT e.id, {RANK} AS rank, e.last_updated FROM {source} WHERE {where} "
+            f"ORDER BY {ORDER} LIMIT %s OFFSET %s)"
+        )
+        return self._with_headlines(ctes + [ranked], [*params, HEADLINE_OPTIONS])
+
+    def _pool_page(self, parsed, mode, filters, now, offset, limit, walk):
+        """Exact ranking over a bounded pool of candidates, for queries that match too much to rank it all."""
+        cte, cte_params = self._query_cte(parsed, mode)
+        match, match_params = self._match_sql(parsed, mode, now)
+        strict, strict_params = tsquery_sql(parsed, ALL, with_exclusions=False)
+        filters_where, filter_params = all_filters_sql(filters)
+        select = f"SELECT e.id FROM search_searchentry e WHERE {filters_where} AND"
+        base, base_params = f"{select} {match}", [*filter_params, *match_params]
+        recent = "ORDER BY e.last_updated DESC LIMIT %s"
+        # An expression no index provides, so the matches come from the GIN index and are sorted.
+        recent_sorted = recent if walk else "ORDER BY e.last_updated + interval '0 seconds' DESC LIMIT %s"
+        # A title holding every group matches the whole query too (so its long vector need not be read),
+        # unless the query excludes words.
+        title = f"{select} e.publish_at <= %s AND e.title_vector @@ ({strict})"
+        title_params = [*filter_params, self.db_now(now), *strict_params]
+        if parsed.excluded:
+            title, title_params = f"{base} AND e.title_vector @@ ({strict})", [*base_params, *strict_params]
+        pool = f"pool AS ({base} AND e.title_key = %s UNION ({title} {recent}) UNION ({base} {recent_sorted}))"
+        pool_params = [
+            *base_params, " ".join(parsed.words),
+            *title_params, TITLE_POOL_SIZE,
+            *base_params, POOL_SIZE,
+        ]  # fmt: skip
+        ranked = (
+            f"ranked AS (SELECT e.id, {RANK} AS rank, e.last_updated FROM pool "
+            f"JOIN search_searchentry e ON e.id = pool.id CROSS JOIN q ORDER BY {ORDER} LIMIT %s OFFSET %s)"
+        )
+        params = [*cte_params, *pool_params, limit, offset, HEADLINE_OPTIONS]
+        return self._with_headlines([cte, pool, ranked], params)
+
+    def _with_headlines(self, ctes, params):
+        sql = (
+            "WITH " + ", ".join(ctes) + " "
+            f"SELECT e.id, ts_headline('english', {HEADLINE_TEXT}, q.relaxed, %s) "
+            "FROM ranked JOIN search_searchentry e ON e.id = ranked.id CROSS JOIN q "
+            "ORDER BY ranked.rank DESC, ranked.last_updated DESC, ranked.id"
+        )
+        return [(pk, highlight(snippet)) for pk, snippet in self.fetch(sql, params)]
+
+    def suggestions(self, *, words, now):
+        """For each word that is not in the index's vocabulary, the most similar word that finds a
+        readable item (so a word only a withdrawn or scheduled page uses is never offered)."""
+        candidates = sorted({w for w in words if 3 <= len(w) <= 40 and not w.isdigit()})
+        if not candidates:
+            return {}
+        sql = (
+            "WITH w AS MATERIALIZED (SELECT u.word FROM unnest(%s::text[]) AS u(word) "
+            "  WHERE NOT EXISTS (SELECT 1 FROM search_searchword s WHERE s.word = u.word)) "
+            "SELECT w.word, c.word FROM w CROSS JOIN LATERAL ("
+            "  SELECT s.word FROM search_searchword s WHERE s.word %% w.word AND s.word <> w.word"
+            "  ORDER BY similarity(s.word, w.word) DESC, s.word LIMIT 3"
+            ") AS c ORDER BY w.word"
+        )
+        by_word = {}
+        for word, candidate in self.fetch(sql, [candidates]):
+            by_word.setdefault(word, []).append(candidate)
+        suggestions = {}
+        for word, options in by_word.items():
+            # Trigram similarity finds the candidates; the fewest typing mistakes decides (stable sort).
+            for option in sorted(options, key=lambda option: edit_distance(word, option)):
+                if is_inflection(word, option):
+                    # "saving" when the text says "savings" is another form of a right word, not a misspelling.
+                    break
+                if self._finds_something(option, now):
+                    suggestions[word] = option
+                    break
+        return suggestions
+
+    def _finds_something(self, word, now):
+        sql = (
+            "SELECT EXISTS (SELECT 1 FROM search_searchentry e "
+            "WHERE e.publish_at <= %s AND e.search_vector @@ plainto_tsquery('english', %s))"
+        )
+        return self.fetch(sql, [self.db_now(now), word])[0][0]
+
+    def entries_indexed(self, entries):
+        words = vocabulary(entries)
+        if words:
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO search_searchword (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING", [words]
+                )
+
+    def before_rebuild(self):
+        with self.connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_searchword")
+
+    def index_size(self):
+        sql = (
+            "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c "
+            "WHERE c.relname IN ('search_searchentry', 'search_searchword', "
+            "'searchentry_vector_idx', 'searchentry_title_vector_idx', 'searchword_trgm_idx')"
+        )
+        return dict(self.fetch(sql, []))

@@ -1,0 +1,169 @@
+"""SQLite FTS5 search, for the zero-set-up local default.
+
+search_fts is an FTS5 table (porter stemming over unicode61) holding each entry's
+title, summary and body plus extra text under the entry's id; triggers on
+search_searchentry keep it in step. Migration 0002 creates both on SQLite, and
+ensure_engine_objects() re-creates the triggers after a migration that rebuilds
+the table. See https://www.sqlite.org/fts5.html.
+
+Every word goes into the MATCH expression as a double-quoted string, so no input
+is ever read as FTS5 syntax. No spelling suggestions: FTS5 has no trigram
+similarity over a vocabulary, so suggestions are PostgreSQL-only.
+"""
+
+# ruff: noqa: S608 - SQL here is joined from constant fragments and %s placeholders; every value is bound.
+
+from search.backends.base import ALL, MARK_END, MARK_START, SearchBackend, highlight
+
+FTS_TABLE_SQL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+FTS_VALUES = "new.id, new.title, new.summary, new.body_text || ' ' || new.extra_text"
+TRIGGERS_SQL = [
+    "CREATE TRIGGER IF NOT EXISTS search_fts_insert AFTER INSERT ON search_searchentry BEGIN "
+    f"INSERT INTO search_fts (rowid, title, summary, body) VALUES ({FTS_VALUES}); END",
+    "CREATE TRIGGER IF NOT EXISTS search_fts_delete AFTER DELETE ON search_searchentry BEGIN "
+    "DELETE FROM search_fts WHERE rowid = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS search_fts_update AFTER UPDATE ON search_searchentry BEGIN "
+    "DELETE FROM search_fts WHERE rowid = old.id; "
+    f"INSERT INTO search_fts (rowid, title, summary, body) VALUES ({FTS_VALUES}); END",
+]
+# Column weights for bm25: title, summary, body.
+BM25 = "bm25(search_fts, 10.0, 4.0, 1.0)"
+SNIPPET_WORDS = 24
+
+
+def _quoted(word):
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _alternative(alternative):
+    if alternative.phrase:
+        return _quoted(alternative.text)
+    if len(alternative.words) == 1:
+        return _quoted(alternative.words[0])
+    return "(" + " AND ".join(_quoted(w) for w in alternative.words) + ")"
+
+
+def match_expression(parsed, mode, with_exclusions=True):
+    groups = ["(" + " OR ".join(_alternative(a) for a in group.alternatives) + ")" for group in parsed.groups]
+    expression = (" AND " if mode == ALL else " OR ").join(groups)
+    if with_exclusions and parsed.excluded:
+        expression = f"({expression}) NOT (" + " OR ".join(_alternative(a) for a in parsed.excluded) + ")"
+    return expression
+
+
+def _in(column, values):
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def filter_sql(filters):
+    kind = _in("e.kind", filters.kinds) if filters.kinds else ("1", [])
+    audience = _in("e.audience", filters.audience_values()) if filters.audiences else ("1", [])
+    if filters.topics:
+        inside, params = _in("t.value", filters.topics)
+        topic = (f"EXISTS (SELECT 1 FROM json_each(e.topics) AS t WHERE {inside})", params)
+    else:
+        topic = ("1", [])
+    return kind, audience, topic
+
+
+class SqliteBackend(SearchBackend):
+    vendor = "sqlite"
+
+    def _matching(self, parsed, mode, now):
+        if parsed.is_empty:
+            return "e.publish_at <= %s", [self.db_now(now)]
+        return (
+            "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) AND e.publish_at <= %s",
+            [match_expression(parsed, mode), self.db_now(now)],
+        )
+
+    def facets(self, *, parsed, mode, filters, now):
+        where, where_params = self._matching(parsed, mode, now)
+        (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT e.kind, e.audience, e.topics, {kind_sql} AS k_ok, {aud_sql} AS a_ok, "
+            f"{topic_sql} AS t_ok FROM search_searchentry e WHERE {where}) "
+            "SELECT 'total', '', count(*) FROM m WHERE k_ok AND a_ok AND t_ok "
+            "UNION ALL SELECT 'kind', kind, count(*) FROM m WHERE a_ok AND t_ok GROUP BY kind "
+            "UNION ALL SELECT 'audience', audience, count(*) FROM m WHERE k_ok AND t_ok GROUP BY audience "
+            "UNION ALL SELECT 'topic', j.value, count(*) FROM m, json_each(m.topics) AS j "
+            "WHERE k_ok AND a_ok GROUP BY j.value"
+        )
+        rows = self.fetch(sql, [*kind_params, *aud_params, *topic_params, *where_params])
+        return self.facets_from_rows(rows)
+
+    def page(self, *, parsed, mode, filters, now, offset, limit):
+        (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
+        filter_where = f"{kind_sql} AND {aud_sql} AND {topic_sql}"
+        filter_params = [*kind_params, *aud_params, *topic_params]
+        if parsed.is_empty:
+            where, where_params = self._matching(parsed, mode, now)
+            sql = (
+                f"SELECT e.id, e.summary FROM search_searchentry e WHERE {where} AND {filter_where} "
+                "ORDER BY e.last_updated DESC NULLS LAST, e.title, e.id LIMIT %s OFFSET %s"
+            )
+            rows = self.fetch(sql, [*where_params, *filter_params, limit, offset])
+            return [(pk, highlight(summary)) for pk, summary in rows]
+        expression = match_expression(parsed, mode)
+        title_expression = "title : (" + match_expression(parsed, ALL, with_exclusions=False) + ")"
+        # A title that is exactly the query first, then titles holding every group, then bm25 (title weighted most).
+        sql = (
+            "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND e.publish_at <= %s AND {filter_where} "
+            "ORDER BY (e.title_key = %s) DESC, "
+            "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
+            f"{BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
+        )
+        params = [expression, self.db_now(now), *filter_params, " ".join(parsed.words), title_expression]
+        ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
+        if not ids:
+            return []
+        # Snippets only for the rows on this page: prefer the summary when it matches, else the body.
+        snippet_sql = (
+            f"SELECT rowid, snippet(search_fts, 1, %s, %s, ' … ', {SNIPPET_WORDS}), "
+            f"snippet(search_fts, 2, %s, %s, ' … ', {SNIPPET_WORDS}), summary FROM search_fts "
+            f"WHERE search_fts MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})"
+        )
+        marks = [MARK_START, MARK_END]
+        snippets = {}
+        for pk, summary_snippet, body_snippet, summary in self.fetch(snippet_sql, [*marks, *marks, expression, *ids]):
+            if MARK_START in (summary_snippet or ""):
+                snippets[pk] = summary_snippet
+            elif MARK_START in (body_snippet or ""):
+                snippets[pk] = body_snippet
+            else:
+                snippets[pk] = summary
+        return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]
+
+    def before_rebuild(self):
+        with self.connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+    def after_rebuild(self):
+        with self.connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
+    def ensure_engine_objects(self):
+        with self.connection.cursor() as cursor:
+            tables = self.connection.introspection.table_names(cursor)
+            if "search_searchentry" not in tables:
+                return
+            created = "search_fts" not in tables
+            cursor.execute(FTS_TABLE_SQL)
+            for statement in TRIGGERS_SQL:
+                cursor.execute(statement)
+            if created:
+                cursor.execute(
+                    "INSERT INTO search_fts (rowid, title, summary, body) "
+                    "SELECT id, title, summary, body_text || ' ' || extra_text FROM search_searchentry"
+                )
+
+    def index_size(self):
+        try:
+            rows = self.fetch("SELECT name, SUM(pgsize) FROM dbstat WHERE name LIKE 'search_%%' GROUP BY name", [])
+        except Exception:  # noqa: BLE001 - dbstat is an optional SQLite build feature
+            return {}
+        return dict(rows)

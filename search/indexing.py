@@ -1,0 +1,179 @@
+"""Keeping the search index in step with the content.
+
+Every concrete content type from publishing.registry.content_models() is indexed
+with no configuration: title, summary and body, plus the type's own free-text
+fields (e.g. a toolkit stage's purpose and activities) and, if the model has one,
+whatever its ``search_extra_text()`` method returns (e.g. the words inside a
+template's downloadable file). A new kind needs nothing here unless it wants
+more than that: give it a ``search_extra_text()`` method.
+
+Index writes happen in the same database transaction as the content change, so a
+rolled-back publication never reaches the index and a committed one always does.
+"""
+
+import html
+import logging
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.urls import NoReverseMatch
+from django.utils.text import slugify
+
+from publishing.models import PublishedContent, Status
+from publishing.registry import content_models
+from search.backends import get_backend
+from search.backends.base import MARK_END, MARK_START
+from search.models import SearchEntry
+from search.query import STOP_WORDS, words_of
+
+logger = logging.getLogger(__name__)
+TAG = re.compile(r"<[^>]+>")
+BASE_FIELD_NAMES = {f.name for f in PublishedContent._meta.get_fields()}
+# Free-text fields at least this long are words readers may search for; shorter ones are codes (a version, "1.0").
+MIN_TEXT_FIELD_LENGTH = 100
+
+
+def kind_of(model):
+    return slugify(model.kind_label) or model._meta.model_name
+
+
+def indexed_models():
+    return content_models()
+
+
+def kinds():
+    """(value, label) for every kind of content, for the kind filter."""
+    seen = {}
+    for model in indexed_models():
+        seen.setdefault(kind_of(model), model.kind_label)
+    return sorted(seen.items(), key=lambda pair: pair[1])
+
+
+def is_indexable(item):
+    """Readable now or at its scheduled time: the index row carries publish_at, which every query checks."""
+    return item.status == Status.PUBLISHED and item.draft_of_id is None
+
+
+def _text(value):
+    # The backends mark highlights with MARK_START/MARK_END, so indexed text must never contain them.
+    return " ".join(str(value or "").replace(MARK_START, " ").replace(MARK_END, " ").split())
+
+
+def html_to_text(rendered):
+    return _text(html.unescape(TAG.sub(" ", rendered or "")))
+
+
+def extra_text_fields(model):
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in BASE_FIELD_NAMES
+        and isinstance(f, models.TextField | models.CharField)
+        and not isinstance(f, models.SlugField | models.URLField)
+        and not f.choices
+        and f.editable
+        and (isinstance(f, models.TextField) or (f.max_length or 0) >= MIN_TEXT_FIELD_LENGTH)
+    ]
+
+
+def title_key(title):
+    return " ".join(w for w in words_of(title) if w not in STOP_WORDS)[:200]
+
+
+def extra_text(item):
+    parts = [getattr(item, name) for name in extra_text_fields(type(item))]
+    hook = getattr(item, "search_extra_text", None)
+    if callable(hook):
+        parts.append(hook())
+    # The kind's name ("Toolkit stage", "Template") is a word readers search with too.
+    parts.append(type(item).kind_label)
+    return _text(" ".join(str(p) for p in parts if p))
+
+
+def entry_values(item, topic_slugs=None):
+    if topic_slugs is None:
+        topic_slugs = list(item.topics.values_list("slug", flat=True))
+    model = type(item)
+    # body_html is the body already rendered and sanitised on save: the same text plain_text() gives.
+    body_text = html_to_text(item.body_html)
+    return {
+        "kind": kind_of(model),
+        "kind_label": model.kind_label,
+        "url": item.get_absolute_url(),
+        "title": _text(item.title),
+        "title_key": title_key(item.title),
+        "summary": _text(item.summary),
+        "body_text": body_text,
+        "extra_text": extra_text(item),
+        "audience": item.audience,
+        "topics": sorted(topic_slugs),
+        "publish_at": item.publish_at,
+        # Never empty, so that "most recent first" can come straight from the index on it.
+        "last_updated": item.last_updated or item.publish_at or item.created_at,
+    }
+
+
+def item_index(*, item):
+    """Add or refresh the item's row if readers may see it (now or when scheduled), else remove it."""
+    content_type = ContentType.objects.get_for_model(type(item))
+    if not is_indexable(item):
+        SearchEntry.objects.filter(content_type=content_type, object_id=item.pk).delete()
+        return None
+    try:
+        values = entry_values(item)
+    except NoReverseMatch:
+        # The kind's pages are not wired up (yet): a result readers could not open is no result.
+        logger.warning("search: %s %s has no address, so it is not indexed", item._meta.label, item.pk)
+        SearchEntry.objects.filter(content_type=content_type, object_id=item.pk).delete()
+        return None
+    with transaction.atomic():
+        entry, _ = SearchEntry.objects.update_or_create(content_type=content_type, object_id=item.pk, defaults=values)
+        get_backend().entries_indexed([entry])
+    return entry
+
+
+def item_unindex(*, model, pk):
+    SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=pk).delete()
+
+
+def item_reindex_by_pk(*, model, pk):
+    item = model._base_manager.filter(pk=pk).first()
+    if item is None:
+        item_unindex(model=model, pk=pk)
+    else:
+        item_index(item=item)
+
+
+def index_rebuild(*, batch_size=500):
+    """Throw the index away and build it again from the content. Returns the number of rows."""
+    backend = get_backend()
+    count = 0
+    with transaction.atomic():
+        # One statement, no per-row delete signals: nothing else hangs off index rows.
+        SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
+        backend.before_rebuild()
+        for model in indexed_models():
+            content_type = ContentType.objects.get_for_model(model)
+            items = (
+                model._base_manager.filter(status=Status.PUBLISHED, draft_of__isnull=True)
+                .prefetch_related("topics")
+                .order_by("pk")
+            )
+            batch = []
+            for item in items.iterator(chunk_size=batch_size):
+                try:
+                    values = entry_values(item, topic_slugs=[t.slug for t in item.topics.all()])
+                except NoReverseMatch:
+                    logger.warning("search: %s %s has no address, so it is not indexed", model._meta.label, item.pk)
+                    continue
+                batch.append(SearchEntry(content_type=content_type, object_id=item.pk, **values))
+                if len(batch) >= batch_size:
+                    backend.entries_indexed(SearchEntry.objects.bulk_create(batch))
+                    count += len(batch)
+                    batch = []
+            if batch:
+                backend.entries_indexed(SearchEntry.objects.bulk_create(batch))
+                count += len(batch)
+        backend.after_rebuild()
+    return count

@@ -1,0 +1,130 @@
+"""The search index (one denormalised row per readable item), and what editors keep for search:
+synonyms and best bets.
+
+The engine-specific parts of the index (PostgreSQL's weighted tsvector and trigram
+indexes, SQLite's FTS5 table) are not model fields: migrations create them for the
+database in use, and the backends in search/backends/ query them.
+"""
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    """One readable item (published, not a draft copy). Scheduled items are stored with
+    their publish_at and filtered out by every query until it passes."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kind = models.SlugField(max_length=50, help_text="The filter value for the item's kind, e.g. 'faq'.")
+    kind_label = models.CharField(max_length=50)
+    url = models.CharField(max_length=300)
+    title = models.CharField(max_length=200)
+    title_key = models.CharField(
+        max_length=200, blank=True, help_text="The title's words without stop words: a query equal to it ranks first."
+    )
+    summary = models.CharField(max_length=300, blank=True)
+    body_text = models.TextField(blank=True)
+    extra_text = models.TextField(blank=True, help_text="Other searchable words, e.g. from a template's file.")
+    audience = models.CharField(max_length=20)
+    topics = models.JSONField(default=list, blank=True, help_text="Topic slugs.")
+    publish_at = models.DateTimeField(null=True)
+    last_updated = models.DateTimeField(null=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="searchentry_unique_item"),
+        ]
+        indexes = [
+            models.Index(fields=["publish_at"], name="searchentry_publish_at_idx"),
+            models.Index(fields=["url"], name="searchentry_url_idx"),
+            models.Index(fields=["-last_updated"], name="searchentry_updated_idx"),
+            models.Index(fields=["title_key"], name="searchentry_title_key_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind_label}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """Words that occur in the indexed text, for "Did you mean …" (PostgreSQL trigram index).
+
+    Only ever added to; a suggestion is offered only if it finds a readable item,
+    so a word left behind by a withdrawn or scheduled item is never suggested."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self):
+        return self.word
+
+
+def split_terms(text):
+    """Editor-written terms separated by commas or new lines, normalised for matching."""
+    terms = []
+    for part in re.split(r"[,\n]", text or ""):
+        term = " ".join(re.findall(r"\w+", part.lower()))
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+class Synonym(models.Model):
+    terms = models.TextField(
+        help_text="Words or phrases that mean the same to a reader, separated by commas, for example "
+        "'HR, human resources'. A search for any of them also finds pages that use the others."
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why this group exists (editors only).")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list()) or "(empty)"
+
+    def term_list(self):
+        return split_terms(self.terms)
+
+    def clean(self):
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": "Give at least two words or phrases, separated by commas."})
+
+
+class BestBet(models.Model):
+    """A page shown first, above the results, when a reader searches for one of the given queries."""
+
+    queries = models.TextField(
+        help_text="The searches this page should answer, one per line, for example 'will I lose my job'. "
+        "Capitals and punctuation are ignored."
+    )
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    url = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Only for a page that is not an FAQ answer, guide or toolkit page, e.g. /toolkit/templates/.",
+    )
+    title = models.CharField(max_length=200, blank=True, help_text="Link text for a page given by its address.")
+    description = models.CharField(max_length=300, blank=True, help_text="One sentence shown under the link.")
+    active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "best bet"
+        ordering = ["queries"]
+
+    def __str__(self):
+        return ", ".join(self.query_list()[:3]) or "(no queries)"
+
+    def query_list(self):
+        return [
+            " ".join(re.findall(r"\w+", line.lower())) for line in (self.queries or "").splitlines() if line.strip()
+        ]

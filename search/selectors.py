@@ -1,0 +1,266 @@
+"""Running a reader's search: parse, filter, rank, page, suggest, best bets.
+
+The view passes the request's GET parameters in and renders what comes out;
+everything here is safe for any input at all.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.utils import timezone
+
+from publishing.models import Topic
+from search.backends import Filters, get_backend
+from search.backends.base import ALL, ANY
+from search.indexing import kinds
+from search.models import BestBet, SearchEntry, Synonym
+from search.query import WORD, SynonymTable, normalise_for_matching, parse_query
+
+PER_PAGE = 10
+MAX_FILTER_VALUES = 30
+MAX_PAGE = 10**9
+AUDIENCES = [("providers", "Providers"), ("customers", "Customers")]
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    kinds: list = field(default_factory=list)
+    audiences: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    page: int = 1
+
+    @classmethod
+    def from_query_dict(cls, data):
+        def values(name):
+            seen = []
+            for value in data.getlist(name)[:MAX_FILTER_VALUES]:
+                value = value.strip()[:100]
+                if value and value not in seen:
+                    seen.append(value)
+            return seen
+
+        raw_page = (data.get("page") or "").strip()
+        # Anything but a whole number is the first page; a huge one is past the end (the last page).
+        page = min(int(raw_page), MAX_PAGE) if re.fullmatch(r"\d{1,100}", raw_page) else 1
+        return cls(
+            q=data.get("q") or "",
+            kinds=values("kind"),
+            audiences=values("audience"),
+            topics=values("topic"),
+            page=max(page, 1),
+        )
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int | None
+    checked: bool
+    approximate: bool = False
+
+    @property
+    def count_text(self):
+        if self.count is None:
+            return ""
+        return f"about {self.count:,}" if self.approximate else f"{self.count:,}"
+
+
+@dataclass
+class Result:
+    entry: SearchEntry
+    snippet: str
+
+
+@dataclass
+class BestBetResult:
+    url: str
+    title: str
+    description: str
+    kind_label: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    query: str = ""
+    searched: bool = False
+    truncated: bool = False
+    only_common_words: bool = False
+    mode: str = ALL
+    results: list = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    kind_options: list = field(default_factory=list)
+    audience_options: list = field(default_factory=list)
+    topic_options: list = field(default_factory=list)
+    filters_applied: bool = False
+    approximate: bool = False
+    exact_total: bool = True
+    capped: bool = False
+    shown_limit: int = 0
+    suggestion: str = ""
+    best_bets: list = field(default_factory=list)
+    pagination: list = field(default_factory=list)
+    previous_url: str = ""
+    next_url: str = ""
+    clear_filters_url: str = ""
+
+    @property
+    def total_text(self):
+        return f"about {self.total:,}" if self.approximate and not self.exact_total else f"{self.total:,}"
+
+    @property
+    def first_number(self):
+        return (self.page - 1) * PER_PAGE + 1
+
+    @property
+    def last_number(self):
+        return self.first_number + len(self.results) - 1
+
+
+def synonym_table():
+    return SynonymTable(synonym.term_list() for synonym in Synonym.objects.all())
+
+
+def valid_filters(params, topics):
+    known_kinds = {value for value, _ in kinds()}
+    known_audiences = {value for value, _ in AUDIENCES}
+    known_topics = {topic.slug for topic in topics}
+    # Unknown values (an old link, a typed URL) are ignored rather than refused.
+    return Filters(
+        kinds=[k for k in params.kinds if k in known_kinds],
+        audiences=[a for a in params.audiences if a in known_audiences],
+        topics=[t for t in params.topics if t in known_topics],
+    )
+
+
+def search_url(query, filters, page=1):
+    params = [("q", query)] if query else []
+    params += [("kind", k) for k in filters.kinds]
+    params += [("audience", a) for a in filters.audiences]
+    params += [("topic", t) for t in filters.topics]
+    if page > 1:
+        params.append(("page", page))
+    return "/search/" + ("?" + urlencode(params) if params else "")
+
+
+def pagination_items(page, pages, url_for):
+    """GOV.UK pagination: first, last, and the pages around the current one, with gaps as ellipses."""
+    shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    items, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "url": url_for(number), "current": number == page})
+        previous = number
+    return items
+
+
+def best_bets_for(query_text, now):
+    key = normalise_for_matching(query_text)
+    if not key:
+        return []
+    bets = [bet for bet in BestBet.objects.filter(active=True) if key in bet.query_list()]
+    if not bets:
+        return []
+    linked = [(bet.content_type_id, bet.object_id) for bet in bets if bet.content_type_id]
+    entries = {}
+    if linked:
+        # Only a readable item may be shown: a withdrawn, unpublished or scheduled page simply drops out.
+        for entry in SearchEntry.objects.filter(
+            content_type_id__in={ct for ct, _ in linked}, object_id__in={pk for _, pk in linked}, publish_at__lte=now
+        ).only("content_type_id", "object_id", "url", "title", "summary", "kind_label"):
+            entries[(entry.content_type_id, entry.object_id)] = entry
+    results = []
+    for bet in bets:
+        entry = entries.get((bet.content_type_id, bet.object_id)) if bet.content_type_id else None
+        if entry:
+            results.append(BestBetResult(entry.url, entry.title, bet.description or entry.summary, entry.kind_label))
+        elif not bet.content_type_id and bet.url and bet.title:
+            results.append(BestBetResult(bet.url, bet.title, bet.description))
+    return results
+
+
+def corrected_query(text, corrections):
+    return WORD.sub(lambda m: corrections.get(m.group(0).lower(), m.group(0)), text)
+
+
+def search_run(*, params, now=None):
+    now = now or timezone.now()
+    backend = get_backend()
+    topics = list(Topic.objects.all())
+    filters = valid_filters(params, topics)
+    parsed = parse_query(params.q, synonym_table())
+    outcome = SearchOutcome(query=parsed.text, truncated=parsed.truncated)
+    outcome.filters_applied = bool(filters.kinds or filters.audiences or filters.topics)
+    outcome.clear_filters_url = search_url(parsed.text, Filters())
+    if parsed.is_empty and not outcome.filters_applied:
+        outcome.only_common_words = bool(parsed.text)
+        return outcome
+
+    outcome.searched = True
+    outcome.only_common_words = parsed.is_empty and bool(parsed.text)
+    found = backend.run(parsed=parsed, mode=ALL, filters=filters, now=now, page=params.page, per_page=PER_PAGE)
+    if found.total == 0 and len(parsed.groups) > 1:
+        # Nothing has every word: rank what has any of them instead, and say so.
+        loose = backend.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=params.page, per_page=PER_PAGE)
+        if loose.total:
+            found, outcome.mode = loose, ANY
+    facets = found.facets
+    outcome.total, outcome.page, outcome.pages = found.total, found.page, found.pages
+    outcome.approximate, outcome.capped = facets.approximate, found.capped
+    outcome.exact_total = not found.capped
+    outcome.shown_limit = found.pages * PER_PAGE
+    entries = SearchEntry.objects.defer("body_text", "extra_text").in_bulk([pk for pk, _ in found.rows])
+    outcome.results = [Result(entries[pk], snippet) for pk, snippet in found.rows if pk in entries]
+
+    if backend.supports_suggestions and parsed.words:
+        corrections = backend.suggestions(words=parsed.words, now=now)
+        if corrections:
+            outcome.suggestion = corrected_query(parsed.text, corrections)
+    if outcome.page == 1 and not parsed.is_empty:
+        outcome.best_bets = best_bets_for(parsed.text, now)
+
+    def options(choices, counts, chosen, always=False):
+        # An estimated count of 0 only means the sample missed it: offer the option, without a number.
+        return [
+            Option(
+                value,
+                label,
+                counts.get(value) or (None if facets.approximate else 0),
+                value in chosen,
+                facets.approximate,
+            )
+            for value, label in choices
+            if always or facets.approximate or counts.get(value) or value in chosen
+        ]
+
+    outcome.kind_options = options(kinds(), facets.kinds, filters.kinds)
+    outcome.audience_options = options(AUDIENCES, facets.audiences, filters.audiences, always=True)
+    outcome.topic_options = options([(t.slug, t.title) for t in topics], facets.topics, filters.topics)
+
+    def url_for(number):
+        return search_url(parsed.text, filters, number)
+
+    if outcome.pages > 1:
+        outcome.pagination = pagination_items(outcome.page, outcome.pages, url_for)
+        outcome.previous_url = url_for(outcome.page - 1) if outcome.page > 1 else ""
+        outcome.next_url = url_for(outcome.page + 1) if outcome.page < outcome.pages else ""
+    return outcome
+
+
+def content_type_choices():
+    """Readable items, for choosing a best bet's page in the admin."""
+    entries = SearchEntry.objects.order_by("kind_label", "title").only(
+        "content_type_id", "object_id", "kind_label", "title"
+    )
+    return [(f"{e.content_type_id}:{e.object_id}", f"{e.kind_label}: {e.title}") for e in entries]
+
+
+def entry_for_bet(bet):
+    if not bet.content_type_id:
+        return None
+    return SearchEntry.objects.filter(content_type_id=bet.content_type_id, object_id=bet.object_id).first()

@@ -1,0 +1,97 @@
+"""Results come best first: title over summary over body, more matched words first, newer first on a tie."""
+
+import pytest
+
+from tests.search.helpers import make_guide, make_question, titles
+
+pytestmark = pytest.mark.django_db
+
+FILLER = "Departments share routine work so that it costs less and works better for everyone involved."
+
+
+def test_a_title_match_beats_a_body_match_however_often_the_body_says_it(search, no_synonyms):
+    make_question("Body only", summary="Nothing here.", body=f"{FILLER} " + "Pension rules. " * 8, updated_days_ago=1)
+    make_question("Pension arrangements", summary="Nothing here.", body=FILLER, updated_days_ago=300)
+    _, outcome = search("pension")
+    assert titles(outcome) == ["Pension arrangements", "Body only"]
+
+
+def test_a_title_match_beats_a_summary_match(search, no_synonyms):
+    make_question("Summary only", summary="Pension rules are explained.", body=FILLER, updated_days_ago=1)
+    make_question("Pension arrangements", summary="Nothing here.", body=FILLER, updated_days_ago=300)
+    _, outcome = search("pension")
+    assert titles(outcome) == ["Pension arrangements", "Summary only"]
+
+
+def test_a_summary_match_beats_a_body_match(search, no_synonyms):
+    make_question("In the body", summary="Nothing here.", body=f"{FILLER} Pension rules.", updated_days_ago=1)
+    make_question("In the summary", summary="Pension rules.", body=FILLER, updated_days_ago=300)
+    _, outcome = search("pension")
+    assert titles(outcome) == ["In the summary", "In the body"]
+
+
+def test_the_more_recently_updated_page_comes_first_on_a_tie(search, no_synonyms):
+    make_question("Pension arrangements", summary="Same words.", body=FILLER, updated_days_ago=200, slug="older")
+    make_question("Pension arrangements", summary="Same words.", body=FILLER, updated_days_ago=2, slug="newer")
+    make_question("Pension arrangements", summary="Same words.", body=FILLER, updated_days_ago=90, slug="middle")
+    _, outcome = search("pension")
+    assert [result.entry.url for result in outcome.results] == ["/faq/newer/", "/faq/middle/", "/faq/older/"]
+
+
+def test_a_title_with_every_word_beats_a_title_with_some(search, no_synonyms):
+    make_question("Annual leave", summary="Annual leave and pension rules.", body=FILLER, updated_days_ago=1)
+    make_question("Pension and annual leave", summary="Nothing here.", body=FILLER, updated_days_ago=300)
+    _, outcome = search("pension leave")
+    assert titles(outcome) == ["Pension and annual leave", "Annual leave"]
+
+
+def test_every_word_must_match_when_some_page_has_them_all(search, no_synonyms):
+    make_question("Pension arrangements", body=FILLER)
+    make_question("Pension and annual leave", body=FILLER)
+    _, outcome = search("pension leave")
+    assert titles(outcome) == ["Pension and annual leave"]
+    assert outcome.mode == "all"
+
+
+def test_when_no_page_has_every_word_pages_with_more_of_them_come_first(search, no_synonyms):
+    make_question("Pension arrangements", summary="Nothing here.", body=FILLER, updated_days_ago=1)
+    make_question("Pension and annual leave", summary="Nothing here.", body=FILLER, updated_days_ago=300)
+    make_question("Something else", body=FILLER)
+    _, outcome = search("pension leave xylophone")
+    assert outcome.mode == "any"
+    assert titles(outcome) == ["Pension and annual leave", "Pension arrangements"]
+    assert "contain some of them" in outcome_html(search, "pension leave xylophone")
+
+
+def outcome_html(search, query):
+    response, _ = search(query)
+    return response.content.decode()
+
+
+def test_stemming_finds_other_forms_of_a_word(search, no_synonyms):
+    make_question("How much is saved", summary="Departments saved money.", body=FILLER)
+    make_question("Unrelated", body=FILLER)
+    _, outcome = search("savings")
+    assert titles(outcome) == ["How much is saved"]
+
+
+def test_a_quoted_phrase_must_appear_as_written(search, no_synonyms):
+    make_guide("Leave policy", body="Annual leave is agreed with your manager.")
+    make_guide("Leave and annual reports", body="Leave the annual report to finance.")
+    _, outcome = search('"annual leave"')
+    assert titles(outcome) == ["Leave policy"]
+
+
+def test_a_minus_word_leaves_out_pages_that_use_it(search, no_synonyms):
+    make_guide("Savings in central government", body="Central savings.")
+    make_guide("Savings in local government", body="Local savings.")
+    _, outcome = search("savings -local")
+    assert titles(outcome) == ["Savings in central government"]
+
+
+def test_or_finds_either_word(search, no_synonyms):
+    make_guide("Pensions", body=FILLER)
+    make_guide("Annual leave", body=FILLER)
+    make_guide("Estates", body=FILLER)
+    _, outcome = search("pensions OR leave")
+    assert sorted(titles(outcome)) == ["Annual leave", "Pensions"]

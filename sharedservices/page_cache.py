@@ -43,17 +43,29 @@ def next_scheduled_go_live():
     return min(times).timestamp() if times else None
 
 
+# The next go-live time is worked out by the first request of each generation, not by
+# the change itself, so that a transaction saving thousands of rows stays cheap. It is
+# stored under the generation's own token, so it can never bring back an old token.
+NOT_YET_KNOWN = "not yet known"
+
+
 def content_changed_now():
     """Start a new generation: every cached page becomes unreachable."""
-    state = {"token": uuid.uuid4().hex, "changed_at": time.time(), "next_due": next_scheduled_go_live()}
+    state = {"token": uuid.uuid4().hex, "changed_at": time.time()}
     generation_cache().set(GENERATION_KEY, state, None)
     return state
 
 
 def current_generation():
-    state = generation_cache().get(GENERATION_KEY)
-    if state is None or (state["next_due"] is not None and time.time() >= state["next_due"]):
-        # First use, or a scheduled item has just come due: its pages must appear now.
+    store = generation_cache()
+    state = store.get(GENERATION_KEY) or content_changed_now()
+    due_key = f"{GENERATION_KEY}:next-due:{state['token']}"
+    next_due = store.get(due_key, NOT_YET_KNOWN)
+    if next_due == NOT_YET_KNOWN:
+        next_due = next_scheduled_go_live()
+        store.set(due_key, next_due, 60 * 60 * 24)
+    if next_due is not None and time.time() >= next_due:
+        # A scheduled item has just come due: its pages must appear now.
         state = content_changed_now()
     return state
 

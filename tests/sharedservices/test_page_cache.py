@@ -133,3 +133,9 @@ def test_redis_shares_the_cache_and_the_generation(settings, django_capture_on_c
     assert "In Redis?" not in client.get("/faq/").content.decode()
     for alias in ("default", "generation"):
         caches[alias].clear()
+
+
+def test_a_change_costs_no_queries_however_many_rows_a_transaction_saves(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        for _ in range(50):
+            page_cache.content_changed_now()

@@ -66,6 +66,11 @@ def test_new_answer_goes_from_draft_through_preview_and_review_to_readers(new_co
     reader.click("text=Can we share payroll with another department?")
     assert reader.inner_text("h1") == "Can we share payroll with another department?"
     assert Question.objects.published().filter(slug=SLUG).exists()
+    # …and finds it by searching.
+    reader.locator("#header-search-q").fill("share payroll")
+    with reader.expect_navigation():
+        reader.locator("#header-search-q").press("Enter")
+    assert "Can we share payroll with another department?" in reader.inner_text("ol.app-search-results")
 
 
 def test_second_of_two_editors_saving_the_same_item_is_refused_and_keeps_their_text(new_context):

@@ -95,3 +95,60 @@ def test_reader_scans_the_faq_jumps_to_a_category_and_follows_a_related_question
     related.click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == related_title
+
+
+def test_reader_asks_a_plain_question_in_the_header_search_filters_by_kind_and_opens_the_answer(reader):
+    page = reader
+    page.goto("/")
+    page.locator("#header-search-q").fill("will people lose their jobs")
+    page.locator("#header-search-q").press("Enter")
+    page.wait_for_load_state()
+    assert_fits_the_screen(page)
+    assert (
+        "will people lose their jobs" in page.locator("h1").inner_text().lower()
+        or page.locator("#header-search-q, #search-q").first.input_value()
+    )
+    page.locator("#filter-kind-faq").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+    assert "kind=faq" in page.url
+    first = page.locator("ol.app-search-results .app-search-result__title a").first
+    assert first.inner_text() == "Will people lose their jobs if we share services?"
+    first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Will people lose their jobs if we share services?"
+
+
+def test_keyboard_alone_reaches_search_a_result_and_a_download_with_focus_always_visible(new_context, demo_content):
+    page = new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}).new_page()
+    page.goto("/")
+
+    def tab_to(predicate_js, limit=60):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            style = page.evaluate(
+                "() => { const s = getComputedStyle(document.activeElement);"
+                " return {outline: s.outlineStyle, shadow: s.boxShadow, bg: s.backgroundColor}; }"
+            )
+            assert style["outline"] != "none" or style["shadow"] != "none" or style["bg"] == "rgb(255, 221, 0)", (
+                f"no visible focus on {page.evaluate('document.activeElement.outerHTML')[:120]}"
+            )
+            if page.evaluate(predicate_js):
+                return
+        raise AssertionError(f"could not reach {predicate_js} by keyboard")
+
+    tab_to("document.activeElement.classList.contains('govuk-skip-link')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.goto("/")
+    tab_to("document.activeElement.id === 'header-search-q'")
+    page.keyboard.type("service level agreement")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to("document.activeElement.getAttribute('href') === '/toolkit/templates/service-level-agreement/'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to("(document.activeElement.getAttribute('href') || '').endsWith('/download/')")
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    assert download_info.value.suggested_filename.startswith("service-level-agreement-v")

@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.browser.conftest import axe, browser, new_context, page  # noqa: F401 - fixtures
 from tests.search.helpers import make_guide, make_question, make_topic
 
 # serialized_rollback: put back what migrations seeded (synonyms, groups) for the tests that run after.
@@ -22,13 +21,13 @@ def results():
     "path",
     ["/search/", "/search/?q=pension", "/search/?q=pension&kind=faq&topic=hr&page=1", "/search/?q=xylophone"],
 )
-def test_search_pages_have_no_wcag_violations(page, axe, results, path):  # noqa: F811
+def test_search_pages_have_no_wcag_violations(page, axe, results, path):
     page.goto(path)
     assert axe(page) == []
     assert page.console_errors == []
 
 
-def test_filters_work_without_javascript(new_context, results):  # noqa: F811
+def test_filters_work_without_javascript(new_context, results):
     tab = new_context(java_script_enabled=False).new_page()
     tab.goto("/search/?q=pension")
     tab.check("#filter-kind-faq")

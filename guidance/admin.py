@@ -28,7 +28,9 @@ class GuideAdmin(PublishedContentAdmin):
     ordering = ["position", "title"]
     content_fields = ["title", "slug", "summary", "body", "position", "related", "related_questions", "related_stages"]
     describe_fields = ["audience", "topics", "main_topic", "owner"]
-    filter_horizontal = ["topics", "related", "related_questions", "related_stages"]
+    filter_horizontal = ["topics", "related_stages"]
+    # Chosen by typing, so the form stays fast however many guides and answers there are.
+    autocomplete_fields = ["related", "related_questions"]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in {"related", "related_questions", "related_stages"}:

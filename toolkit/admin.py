@@ -49,7 +49,8 @@ class StageAdmin(LiveChoicesMixin, PublishedContentAdmin):
         "title", "slug", "summary", "position", "purpose", "activities", "outputs", "decision", "checklist",
         "body", "related_questions",
     ]  # fmt: skip
-    filter_horizontal = ["topics", "related_questions"]
+    filter_horizontal = ["topics"]
+    autocomplete_fields = ["related_questions"]
 
 
 @admin.register(Example)

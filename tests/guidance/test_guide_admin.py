@@ -56,8 +56,12 @@ def test_guide_form_offers_the_guide_fields_and_only_live_items_to_link_to(edito
     html = editor_client.get(reverse("admin:guidance_guide_add")).content.decode()
     for name in ("position", "main_topic", "related", "related_questions", "related_stages", "topics"):
         assert f'name="{name}"' in html, name
-    assert "Live question?" in html
-    assert "Draft copy?" not in html
+    # Related answers are found by typing; the search offers live pages only.
+    found = editor_client.get(
+        "/admin/autocomplete/",
+        {"term": "question", "app_label": "guidance", "model_name": "guide", "field_name": "related_questions"},
+    ).json()["results"]
+    assert [result["text"] for result in found] == ["Live question?"]
 
 
 def test_editor_adds_a_guide_as_a_draft(editor_client):

@@ -4,8 +4,7 @@ import pytest
 
 from tests.search.helpers import make_guide, make_question, make_topic
 
-# serialized_rollback: put back what migrations seeded (synonyms, groups) for the tests that run after.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

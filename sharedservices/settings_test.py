@@ -1,6 +1,7 @@
 """Test settings: the real settings with speed tweaks only."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -10,6 +11,8 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("OTP_REQUIRED", "false")
 # Off by default: the page cache is tested on its own, where tests control invalidation.
 os.environ.setdefault("PAGE_CACHE_ENABLED", "false")
+# Each test run keeps its content generation to itself, so concurrent runs cannot disturb each other.
+os.environ.setdefault("PAGE_CACHE_DIR", tempfile.mkdtemp(prefix="ssg-test-generation-"))
 
 from sharedservices.settings import *  # noqa: E402,F403
 from sharedservices.settings import STORAGES  # noqa: E402

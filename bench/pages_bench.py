@@ -36,6 +36,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -646,6 +647,7 @@ class Server:
             BENCH_FLOOR_BODY=str(floor_file),
         )
         self.args = args
+        self.cache_on = cache_on
         self.restarts = 0
         self.start()
 
@@ -700,6 +702,18 @@ class Server:
         self.restarts += 1
         self.start()
 
+    def warm(self, path, timeout=300):
+        """After a restart with the page cache on: fill each worker's cache with the page (several concurrent
+        requests, so that every worker gets one), as it was before the restart."""
+        threads = [
+            threading.Thread(target=transferred_bytes, args=(self.url + path, timeout), daemon=True)
+            for _ in range(self.args.workers * 2)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout + 5)
+
     def process_stop(self):
         if self.process.poll() is None:
             # Quick shutdown: queued requests of a slow page are dropped rather than finished.
@@ -736,9 +750,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def transferred_bytes(url):
+def transferred_bytes(url, timeout=60):
     try:
-        status, headers, body = fetch(url)
+        status, headers, body = fetch(url, timeout=timeout)
     except (urllib.error.URLError, OSError) as error:
         return {"status": None, "bytes": None, "encoding": "", "error": str(error)}
     return {"status": status, "bytes": len(body), "encoding": headers.get("Content-Encoding", "")}
@@ -866,7 +880,10 @@ def measure(args, url, server=None, meter=None):
     if args.warmup > 0:
         wrk(args, url, args.warmup)
         if server:
+            restarts = server.restarts
             server.drain()
+            if server.restarts > restarts and server.cache_on:
+                server.warm(url[len(server.url) :])
     return wrk(args, url, args.duration, meter)
 
 
@@ -1068,6 +1085,7 @@ def bench_size(size, args):
         "modes": {},
         "checks": [],
         "nginx": None,
+        "command": args.command,
         "load": {
             "duration": args.duration,
             "warmup": args.warmup,
@@ -1208,6 +1226,12 @@ def target_lines(results):
             if r["errors"]
         ]
         errors += [
+            f"{label(k)} ({mode}) no answer within the run"
+            for mode, runs in result["modes"].items()
+            for k, r in runs.items()
+            if not r["requests"] and not r["errors"]
+        ]
+        errors += [
             f"floor ({mode}) {result['floor'][mode]['errors']}"
             for mode in ("off", "on")
             if result["floor"][mode]["errors"]
@@ -1255,11 +1279,14 @@ def page_bytes(page):
 
 
 def fmt_rps(run):
-    return f"{run['rps']:,.0f}" if run["requests"] else "0 (no answer in time)"
+    if not run["requests"]:
+        return "0 (no answer in time)"
+    return f"{run['rps']:,.0f}" if run["rps"] >= 10 else f"{run['rps']:.1f}"
 
 
 def latency(run):
-    return f"{fmt_ms(run['p50_ms'])} / {fmt_ms(run['p99_ms'])}" if run["requests"] else "—"
+    # wrk leaves answers slower than its timeout out of the latencies: with only those, there are none.
+    return f"{fmt_ms(run['p50_ms'])} / {fmt_ms(run['p99_ms'])}" if run["requests"] and run["p50_ms"] else "—"
 
 
 def others_cpu(run):
@@ -1365,25 +1392,30 @@ def results_section(results, args):
             saved[data["size"]] = data
     ordered = [saved[size] for size in sorted(saved)]
     first = ordered[0]
+    load = {**vars(args), **first.get("load", {})}
     lines = [
         "## Reader pages",
         "",
         f"Written by `bench/pages_bench.py` on {datetime.date.today():%d %B %Y}. "
         f"Machine: {machine_description()}. wrk and gunicorn share the 2 cores.",
         "",
-        f"Command: `{' '.join(['.venv/bin/python', 'bench/pages_bench.py', *sys.argv[1:]])}` "
-        "(`make bench SIZES=1000,10000,100000 BENCH_ARGS=--write-results`).",
+        f"Command: `{args.command}` (or `make bench SIZES=1000,10000,100000 BENCH_ARGS=--write-results`).",
         "",
-        f"Load: `wrk -t{args.threads} -c{args.connections} -d{args.duration}s --timeout={args.timeout}s --latency "
-        f"-H 'Accept-Encoding: gzip'` after a {args.warmup} s warm-up, per page; server: gunicorn, "
-        f"{args.workers} sync workers, `DEBUG=false`, settings `bench.settings` (the product's, over plain HTTP), "
-        "local-memory page cache with the file-based generation cache (the default without `REDIS_URL`), "
-        "psycopg pool. Cache off = `PAGE_CACHE_ENABLED=false`; the server is restarted between modes. "
+        f"Load: `wrk -t{load['threads']} -c{load['connections']} -d{load['duration']}s --timeout={load['timeout']}s "
+        f"--latency -H 'Accept-Encoding: gzip'` per page after a {load['warmup']} s warm-up (and after the requests "
+        f"the warm-up left queued have finished; if they take over {args.drain_timeout} s the server is restarted); "
+        f"server: gunicorn, {load['workers']} sync workers, `DEBUG=false`, settings `bench.settings` (the product's, "
+        "over plain HTTP), local-memory page cache with the file-based generation cache (the default without "
+        "`REDIS_URL`), psycopg pool. Cache off = `PAGE_CACHE_ENABLED=false`; the server is restarted between modes. "
         "**Floor** = `/__bench__/floor/`: the home page's bytes returned through the whole middleware stack; "
-        f"measured ({args.floor_duration} s) before the first page and after each page, and each page is compared "
+        f"measured ({load['floor_duration']} s) before the first page and after each page, and each page is compared "
         "with the mean of the two floor runs around it (the table's floor row is the mean and range of all). "
+        "An error is a socket error (including an answer slower than the timeout) or a non-2xx/3xx answer. "
         "SQL queries: one warm request in-process with the page cache off. gzip bytes: the body of one real request "
-        "with `Accept-Encoding: gzip`.",
+        "with `Accept-Encoding: gzip` (* = measured in-process because the real request failed). "
+        "*Others' CPU*: the share of the machine's CPU used during the run by processes other than the benchmark's "
+        "(gunicorn, wrk, the PostgreSQL backends of its database): other people's work on this shared machine; "
+        "figures with a high share are depressed by it.",
         "",
         "### Targets",
         "",
@@ -1398,7 +1430,9 @@ def results_section(results, args):
             "",
             f"Run {result['date']} at commit {result['commit']}; {counts}. Other processes used "
             f"{result.get('cpu_busy_before_off', 0):.0%} / {result.get('cpu_busy_before_on', 0):.0%} of the CPU "
-            f"just before the cache-off / cache-on runs. Search finds {result['search_totals']} results.",
+            f"just before the cache-off / cache-on runs. Search finds "
+            + "; ".join(f"“{word}”: {total:,}" for word, total in result["search_totals"].items() if word != "error")
+            + " results.",
             "",
             *page_table(result),
         ]
@@ -1467,6 +1501,9 @@ def parse_args(argv):
     parser.add_argument("--skip-nginx", action="store_true")
     parser.add_argument("--prepare-only", action="store_true", help="Only build (or check) the databases.")
     parser.add_argument(
+        "--report-only", action="store_true", help="Only print (and write) the report of the saved results."
+    )
+    parser.add_argument(
         "--drain-timeout", type=int, default=60, help="Seconds to let queued requests finish before restarting."
     )
     parser.add_argument(
@@ -1503,6 +1540,18 @@ def main(argv=None):
     args.nginx_done = False
     args.secret_key = os.environ.get("SECRET_KEY") or __import__("secrets").token_urlsafe(50)
     log(f"Machine: {machine_description()}; load average {load_average()}")
+    args.command = " ".join([".venv/bin/python", "bench/pages_bench.py", *sys.argv[1:]])
+    if args.report_only:
+        saved = [OUT / f"results-{size}.json" for size in args.sizes]
+        results = [json.loads(path.read_text()) for path in saved if path.exists()]
+        if not results:
+            sys.exit(f"No saved results in {OUT} for {args.sizes}.")
+        args.command = results[0].get("command", args.command)
+        print_report(results)
+        if args.write_results:
+            results_write(args.write_results, results_section(results, args))
+            log(f'Wrote the "## Reader pages" section of {args.write_results}.')
+        return
     if args.prepare_only:
         for size in args.sizes:
             database_ready(size, args)

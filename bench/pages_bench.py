@@ -1399,7 +1399,8 @@ def results_section(results, args):
         f"Written by `bench/pages_bench.py` on {datetime.date.today():%d %B %Y}. "
         f"Machine: {machine_description()}. wrk and gunicorn share the 2 cores.",
         "",
-        f"Command: `{args.command}` (or `make bench SIZES=1000,10000,100000 BENCH_ARGS=--write-results`).",
+        "Command: `make bench SIZES=1000,10000,100000 BENCH_ARGS=--write-results` (each size below names the "
+        "command of its run; `--report-only --write-results` rewrites this section from the saved results).",
         "",
         f"Load: `wrk -t{load['threads']} -c{load['connections']} -d{load['duration']}s --timeout={load['timeout']}s "
         f"--latency -H 'Accept-Encoding: gzip'` per page after a {load['warmup']} s warm-up (and after the requests "
@@ -1428,7 +1429,8 @@ def results_section(results, args):
             "",
             f"### {result['size']:,} readable items",
             "",
-            f"Run {result['date']} at commit {result['commit']}; {counts}. Other processes used "
+            f"Run {result['date']} at commit {result['commit']} (`{result.get('command', args.command)}`); "
+            f"{counts}. Other processes used "
             f"{result.get('cpu_busy_before_off', 0):.0%} / {result.get('cpu_busy_before_on', 0):.0%} of the CPU "
             f"just before the cache-off / cache-on runs. Search finds "
             + "; ".join(f"“{word}”: {total:,}" for word, total in result["search_totals"].items() if word != "error")

@@ -1,6 +1,7 @@
 """The reader page cache: hits, exact invalidation, what is never cached, and HTTP caching headers."""
 
 import datetime
+import gzip
 
 import pytest
 from django.core.cache import caches
@@ -139,3 +140,54 @@ def test_a_change_costs_no_queries_however_many_rows_a_transaction_saves(django_
     with django_assert_num_queries(0):
         for _ in range(50):
             page_cache.content_changed_now()
+
+
+def test_a_hit_sends_the_stored_compressed_page_without_compressing_it_again(monkeypatch):
+    for number in range(10):
+        make_question(title=f"A question long enough to be worth compressing, number {number}")
+    client = Client(HTTP_ACCEPT_ENCODING="gzip, deflate")
+    miss = client.get("/faq/")
+    assert miss["Content-Encoding"] == "gzip" and miss["X-Page-Cache"] == "miss"
+
+    def compress_not_expected(*args, **kwargs):
+        raise AssertionError("a cache hit was compressed again")
+
+    monkeypatch.setattr("django.middleware.gzip.compress_string", compress_not_expected)
+    hit = client.get("/faq/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Encoding"] == "gzip"
+    assert hit.content == miss.content
+    assert gzip.decompress(hit.content).decode().count("A question long enough") >= 10
+
+
+def test_readers_who_do_not_accept_gzip_get_their_own_uncompressed_copy():
+    make_question(title="Plain text please " * 10)
+    Client(HTTP_ACCEPT_ENCODING="gzip").get("/faq/")
+    plain_client = Client()
+    plain_client.get("/faq/")
+    hit = plain_client.get("/faq/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in hit
+    assert "Plain text please" in hit.content.decode()
+    assert "Accept-Encoding" in hit["Vary"]
+
+
+def test_a_conditional_request_answered_from_the_cache_gets_304_and_no_body():
+    make_question()
+    client = Client(HTTP_ACCEPT_ENCODING="gzip")
+    first = client.get("/faq/")
+    assert client.get("/faq/")["X-Page-Cache"] == "hit"
+    not_modified = client.get("/faq/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified["ETag"] == first["ETag"]
+    assert client.get("/faq/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    assert client.get("/faq/", HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_the_etag_is_the_same_for_every_rendering_of_the_same_content():
+    make_question()
+    first = Client().get("/faq/")
+    caches["default"].clear()  # as if another server rendered the page
+    second = Client().get("/faq/")
+    assert second["X-Page-Cache"] == "miss"
+    assert first["ETag"] == second["ETag"]

@@ -24,10 +24,16 @@ class Category(models.Model):
 
 class QuestionQuerySet(PublishedContentQuerySet):
     def for_listing(self):
-        return self.published().select_related("category").order_by("category__position", "position", "title")
+        # Categories in their order (the category's title and id settle ties), then questions in theirs;
+        # ending with the id means the same content always lists, and renders, the same way.
+        return (
+            self.published()
+            .select_related("category")
+            .order_by("category__position", "category__title", "category_id", "position", "title", "pk")
+        )
 
     def featured(self):
-        return self.published().filter(featured=True).order_by("position", "title")
+        return self.published().filter(featured=True).order_by("position", "title", "pk")
 
 
 @reversion.register()
@@ -45,17 +51,30 @@ class Question(PublishedContent):
     detail_template = "faq/question_detail.html"
 
     class Meta(PublishedContent.Meta):
-        ordering = ["category__position", "position", "title"]
+        ordering = ["category__position", "position", "title", "pk"]
+        indexes = [
+            *PublishedContent.Meta.indexes,
+            # The home page's most-asked questions: a handful of rows, found without reading every question.
+            models.Index(
+                fields=["position", "title"],
+                condition=models.Q(featured=True, draft_of__isnull=True),
+                name="faq_question_featured_idx",
+            ),
+        ]
 
     def get_absolute_url(self):
         return reverse("faq:detail", args=[self.slug])
 
     def detail_context(self):
-        related = Question.objects.published().filter(pk__in=self.related.values("pk")).order_by("position")
+        related = (
+            Question.objects.published().filter(pk__in=self.related.values("pk")).order_by("position", "title", "pk")
+        )
         return {
             "item": self,
             "question": self,
             "related_questions": related,
-            "related_guides": self.related_guides.published().only("title", "slug").order_by("position", "title"),
-            "related_stages": self.related_stages.published().only("title", "slug", "position").order_by("position"),
+            "related_guides": self.related_guides.published().only("title", "slug").order_by("position", "title", "pk"),
+            "related_stages": self.related_stages.published()
+            .only("title", "slug", "position")
+            .order_by("position", "title", "pk"),
         }

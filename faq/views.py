@@ -1,21 +1,36 @@
 from itertools import groupby
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from faq.models import Category, Question
+from faq.models import Question
+from publishing.pagination import page_of, page_url
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
 
+QUESTIONS_PER_PAGE = 50
+
 
 def question_list(request):
-    questions = list(Question.objects.for_listing().only("title", "slug", "summary", "category", "position"))
-    by_category = {category_id: list(items) for category_id, items in groupby(questions, key=lambda q: q.category_id)}
+    questions = Question.objects.for_listing().only(
+        "title", "slug", "summary", "position", "category__title", "category__slug", "category__summary"
+    )
+    page = page_of(
+        questions,
+        request.GET.get("page"),
+        QUESTIONS_PER_PAGE,
+        url_for=lambda number: page_url(reverse("faq:index"), [], number),
+    )
+    # A category that runs on from the previous page is headed again on this one.
     categories = [
-        {"category": category, "questions": by_category[category.pk]}
-        for category in Category.objects.all()
-        if category.pk in by_category
+        {"category": category, "questions": list(items)}
+        for category, items in groupby(page.object_list, key=lambda question: question.category)
     ]
-    return render(request, "faq/question_list.html", {"categories": categories, "question_count": len(questions)})
+    return render(
+        request,
+        "faq/question_list.html",
+        {"categories": categories, "page": page, "question_count": page.paginator.count},
+    )
 
 
 def question_detail(request, slug):

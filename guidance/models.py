@@ -23,7 +23,7 @@ class GuideQuerySet(PublishedContentQuerySet):
         for_everyone_last = Case(
             When(audience=Audience.EVERYONE, then=Value(1)), default=Value(0), output_field=IntegerField()
         )
-        return self.order_by("position", for_everyone_last, "title")
+        return self.order_by("position", for_everyone_last, "title", "pk")
 
     def for_audience_page(self, audience):
         """Published guides for one audience and for everyone, with what the audience page groups them by."""
@@ -75,7 +75,7 @@ class Guide(PublishedContent):
     detail_template = "guidance/guide_detail.html"
 
     class Meta(PublishedContent.Meta):
-        ordering = ["position", "title"]
+        ordering = ["position", "title", "pk"]
 
     def get_absolute_url(self):
         return reverse("guidance:detail", args=[self.slug])

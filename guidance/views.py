@@ -3,8 +3,12 @@ from django.shortcuts import redirect, render
 from guidance.models import AUDIENCE_PAGE_TITLES, Guide
 from guidance.selectors import guides_by_topic
 from publishing.models import Audience
+from publishing.pagination import SHORTLIST_LENGTH, shortlist
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
+from search.backends import Filters
+from search.indexing import kind_of
+from search.selectors import search_url
 
 AUDIENCE_PAGES = {
     Audience.PROVIDERS: {
@@ -27,12 +31,32 @@ AUDIENCE_PAGES = {
 
 
 def guide_index(request):
-    return render(request, "guidance/guide_index.html", {"everyone_guides": Guide.objects.for_everyone()})
+    everyone_guides = shortlist(Guide.objects.for_everyone(), SHORTLIST_LENGTH)
+    return render(
+        request,
+        "guidance/guide_index.html",
+        {"everyone_guides": everyone_guides, "all_guides_url": search_url("", Filters(kinds=[kind_of(Guide)]))},
+    )
 
 
 def guide_list(request, audience):
-    context = {"audience": audience, "page": AUDIENCE_PAGES[audience], "groups": guides_by_topic(audience=audience)}
+    groups, cut = guides_by_topic(audience=audience)
+    for group in groups:
+        topics = [group["topic"].slug] if group["topic"] else []
+        group["all_url"] = audience_search_url(audience, topics)
+    context = {
+        "audience": audience,
+        "page": AUDIENCE_PAGES[audience],
+        "groups": groups,
+        "cut": cut,
+        "all_url": audience_search_url(audience, []),
+    }
     return render(request, "guidance/guide_list.html", context)
+
+
+def audience_search_url(audience, topics):
+    """Search for every guide for this audience (and for everyone), on the given topics."""
+    return search_url("", Filters(kinds=[kind_of(Guide)], audiences=[audience], topics=topics))
 
 
 def guide_detail(request, slug):

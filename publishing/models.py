@@ -42,7 +42,7 @@ class Topic(models.Model):
     position = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
 
     class Meta:
-        ordering = ["position", "title"]
+        ordering = ["position", "title", "pk"]
 
     def __str__(self):
         return self.title
@@ -162,7 +162,7 @@ class PublishedContent(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["title"]
+        ordering = ["title", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["slug"], condition=Q(draft_of__isnull=True), name="%(app_label)s_%(class)s_unique_live_slug"

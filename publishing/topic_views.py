@@ -1,7 +1,11 @@
 from django.shortcuts import get_object_or_404, render
 
 from publishing.models import Topic
+from publishing.pagination import SHORTLIST_LENGTH, shortlist
 from publishing.registry import content_models
+from search.backends import Filters
+from search.indexing import kind_of
+from search.selectors import search_url
 
 # How each kind is headed on a topic page, in the order the kinds appear.
 # A content type not named here follows them, headed by its plural name.
@@ -33,10 +37,19 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     groups = []
-    # One query per kind of content, however much is published.
+    # One query per kind of content, however much is published: the first few of each kind,
+    # and a link to all of them in search, filtered by this topic and kind.
     for model in kinds_in_order():
-        items = list(model.objects.published().filter(topics=topic).only("title", "slug", "summary"))
+        items = shortlist(
+            model.objects.published().filter(topics=topic).only("title", "slug", "summary"), SHORTLIST_LENGTH
+        )
         if items:
-            label = model._meta.label_lower.replace(".", "-")
-            groups.append({"id": label, "label": kind_heading(model), "items": items})
+            groups.append(
+                {
+                    "id": model._meta.label_lower.replace(".", "-"),
+                    "label": kind_heading(model),
+                    "items": items,
+                    "all_url": search_url("", Filters(kinds=[kind_of(model)], topics=[topic.slug])),
+                }
+            )
     return render(request, "publishing/topic_detail.html", {"topic": topic, "groups": groups})

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.utils import timezone
 
 from publishing.models import Topic
+from publishing.pagination import Pagination, pagination_for
 from search.backends import Filters, get_backend
 from search.backends.base import ALL, ANY
 from search.indexing import kinds
@@ -103,9 +104,7 @@ class SearchOutcome:
     shown_limit: int = 0
     suggestion: str = ""
     best_bets: list = field(default_factory=list)
-    pagination: list = field(default_factory=list)
-    previous_url: str = ""
-    next_url: str = ""
+    pagination: Pagination = field(default_factory=Pagination)
     clear_filters_url: str = ""
 
     @property
@@ -145,18 +144,6 @@ def search_url(query, filters, page=1):
     if page > 1:
         params.append(("page", page))
     return "/search/" + ("?" + urlencode(params) if params else "")
-
-
-def pagination_items(page, pages, url_for):
-    """GOV.UK pagination: first, last, and the pages around the current one, with gaps as ellipses."""
-    shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    items, previous = [], 0
-    for number in shown:
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "url": url_for(number), "current": number == page})
-        previous = number
-    return items
 
 
 def best_bets_for(query_text, now):
@@ -245,10 +232,7 @@ def search_run(*, params, now=None):
     def url_for(number):
         return search_url(parsed.text, filters, number)
 
-    if outcome.pages > 1:
-        outcome.pagination = pagination_items(outcome.page, outcome.pages, url_for)
-        outcome.previous_url = url_for(outcome.page - 1) if outcome.page > 1 else ""
-        outcome.next_url = url_for(outcome.page + 1) if outcome.page < outcome.pages else ""
+    outcome.pagination = pagination_for(outcome.page, outcome.pages, url_for)
     return outcome
 
 

@@ -4,7 +4,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from publishing.models import ChangeNote
@@ -23,7 +23,9 @@ def latest_updates(*, limit=5, now=None):
     readable = reduce(
         or_,
         (
-            Q(content_type=content_type, object_id__in=model.objects.published(now).values("pk"))
+            # A correlated EXISTS, not IN (every published id): PostgreSQL then walks the notes
+            # newest first and stops at the limit, however much content there is.
+            Q(content_type=content_type) & Q(Exists(model.objects.published(now).filter(pk=OuterRef("object_id"))))
             for model, content_type in types.items()
         ),
         Q(pk__in=[]),

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet
+from publishing.pagination import SHORTLIST_LENGTH, shortlist
 
 # /toolkit/<stage>/ shares its URL space with these pages, so no stage may take their slugs.
 RESERVED_STAGE_SLUGS = {"templates", "examples"}
@@ -43,7 +44,15 @@ FORMAT_ORDER = {value: index for index, value in enumerate(FileFormat.values)}
 
 class StageQuerySet(PublishedContentQuerySet):
     def in_order(self):
-        return self.published().order_by("position", "title")
+        return self.published().order_by("position", "title", "pk")
+
+
+class ExampleQuerySet(PublishedContentQuerySet):
+    def for_listing(self, stage=None):
+        examples = self.published().select_related("stage").defer("body", "body_html", "headings")
+        if stage is not None:
+            examples = examples.filter(stage=stage)
+        return examples.order_by("stage__position", "title", "pk")
 
 
 @reversion.register()
@@ -96,10 +105,13 @@ class Stage(PublishedContent):
             "stage_count": len(path),
             "previous_stage": path[index - 1] if index else None,
             "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
-            "templates": Template.objects.for_listing().filter(stage_id=self.live_id),
-            "examples": Example.objects.published().filter(stage_id=self.live_id).order_by("title"),
-            "related_questions": self.related_questions.published().order_by("title"),
-            "related_guides": self.published_related_guides(),
+            # A stage can gather many templates and examples: it shows the first few and links to the full lists.
+            "templates": shortlist(Template.objects.for_listing().filter(stage_id=self.live_id), SHORTLIST_LENGTH),
+            "examples": shortlist(
+                Example.objects.published().filter(stage_id=self.live_id).order_by("title", "pk"), SHORTLIST_LENGTH
+            ),
+            "related_questions": self.related_questions.published().order_by("title", "pk")[:SHORTLIST_LENGTH],
+            "related_guides": self.published_related_guides()[:SHORTLIST_LENGTH],
         }
 
     def published_related_guides(self):
@@ -109,7 +121,7 @@ class Stage(PublishedContent):
         guides = getattr(live, "related_guides", None)
         if guides is None or not hasattr(guides, "published"):
             return []
-        return guides.published().order_by("title")
+        return guides.published().order_by("title", "pk")
 
 
 @reversion.register()
@@ -119,6 +131,8 @@ class Example(PublishedContent):
 
     kind_label = "Worked example"
     detail_template = "toolkit/example_detail.html"
+
+    objects = ExampleQuerySet.as_manager()
 
     class Meta(PublishedContent.Meta):
         verbose_name = "worked example"
@@ -130,7 +144,7 @@ class Example(PublishedContent):
         return {
             "item": self,
             "example": self,
-            "templates": Template.objects.for_listing().filter(stage_id=self.stage_id),
+            "templates": shortlist(Template.objects.for_listing().filter(stage_id=self.stage_id), SHORTLIST_LENGTH),
         }
 
 
@@ -185,7 +199,7 @@ class TemplateQuerySet(PublishedContentQuerySet):
         return self.prefetch_related(Prefetch("files", queryset=TemplateFile.objects.defer("text")))
 
     def for_listing(self):
-        return self.published().select_related("stage").with_files().order_by("stage__position", "title")
+        return self.published().select_related("stage").with_files().order_by("stage__position", "title", "pk")
 
     def filtered(self, *, stages=(), formats=()):
         """Templates in any of the given stages (slugs) that offer any of the given formats."""

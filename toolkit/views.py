@@ -2,13 +2,18 @@ import logging
 
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from publishing.models import Status
+from publishing.pagination import page_of, page_url
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
 from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template
 
 logger = logging.getLogger(__name__)
+
+TEMPLATES_PER_PAGE = 20
+EXAMPLES_PER_PAGE = 20
 
 
 def stage_list(request):
@@ -42,23 +47,46 @@ def template_list(request):
     # Values that match no stage or format are ignored, so an old or edited link still shows a list.
     chosen_stages = [slug for slug in request.GET.getlist("stage") if slug in {s.slug for s in stages}]
     chosen_formats = [value for value in request.GET.getlist("format") if value in FileFormat.values]
-    templates = list(
+    filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
+    page = page_of(
         Template.objects.for_listing()
         .filtered(stages=chosen_stages, formats=chosen_formats)
-        .defer("body", "body_html", "headings")
+        .defer("body", "body_html", "headings"),
+        request.GET.get("page"),
+        TEMPLATES_PER_PAGE,
+        url_for=lambda number: page_url(reverse("toolkit:templates"), filters, number),
     )
     return render(
         request,
         "toolkit/template_list.html",
         {
-            "templates": templates,
+            "page": page,
+            "templates": page.object_list,
             "stages": stages,
             "formats": FileFormat.choices,
             "chosen_stages": chosen_stages,
             "chosen_formats": chosen_formats,
-            "filtered": bool(chosen_stages or chosen_formats),
+            "filtered": bool(filters),
             "provenance_labels": [(label, PROVENANCE_HINTS[value]) for value, label in Provenance.choices],
         },
+    )
+
+
+def example_list(request):
+    stages = list(Stage.objects.in_order().only("title", "slug", "position"))
+    # An unknown stage is ignored, as on the templates list.
+    chosen_stage = next((stage for stage in stages if stage.slug == request.GET.get("stage")), None)
+    filters = [("stage", chosen_stage.slug)] if chosen_stage else []
+    page = page_of(
+        Example.objects.for_listing(stage=chosen_stage),
+        request.GET.get("page"),
+        EXAMPLES_PER_PAGE,
+        url_for=lambda number: page_url(reverse("toolkit:examples"), filters, number),
+    )
+    return render(
+        request,
+        "toolkit/example_list.html",
+        {"page": page, "examples": page.object_list, "stages": stages, "chosen_stage": chosen_stage},
     )
 
 

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from faq.models import Question
+from faq.views import QUESTIONS_PER_PAGE
 from publishing.models import Status
 from tests.factories import make_category, make_question
 from tests.pagecheck import assert_reader_page_structure
@@ -70,7 +71,7 @@ def test_faq_index_query_count_does_not_grow_with_questions(client, django_asser
     )
     with django_assert_max_num_queries(3):
         response = client.get(reverse("faq:index"))
-    assert response.content.decode().count('class="app-card-list__item"') == count
+    assert response.content.decode().count('class="app-card-list__item"') == min(count, QUESTIONS_PER_PAGE)
 
 
 @pytest.mark.parametrize("count", [10, 500])

@@ -2,7 +2,9 @@
 
 import pytest
 
+from guidance.selectors import GUIDES_SCANNED
 from publishing.models import Audience
+from publishing.pagination import SHORTLIST_LENGTH
 from publishing.registry import content_models
 from tests.guidance.factories import add_change_note, make_guide, make_guides, make_question, make_stage, make_topic
 
@@ -56,7 +58,11 @@ def test_reader_page_runs_a_fixed_number_of_queries(client, django_assert_max_nu
     assert response.status_code == 200
 
 
-def test_audience_page_lists_every_guide_at_scale(client, content):
+def test_audience_page_lists_each_guide_once_and_links_to_search_when_a_group_is_long(client, content):
     html = client.get("/guidance/customers/").content.decode()
-    # Customer guides, guides for everyone and the one guide under test, each once.
-    assert html.count('class="app-card-list__item"') == 2 * (content["count"] // 3 + 1) + 1
+    # Customer guides, guides for everyone and the one guide under test, all under one topic.
+    readable = 2 * (content["count"] // 3 + 1) + 1
+    assert html.count('class="app-card-list__item"') == min(readable, SHORTLIST_LENGTH)
+    see_all = "/search/?kind=guidance&amp;audience=customers&amp;topic=governance"
+    assert (see_all in html) == (readable > SHORTLIST_LENGTH)
+    assert ("Search all guidance for customers" in html) == (readable > GUIDES_SCANNED)

@@ -134,4 +134,4 @@ def test_filters_and_query_survive_paging(search, no_synonyms):
     assert outcome.total == 25 and outcome.page == 2 and len(outcome.results) == 10
     expected = "/search/?q=pension&amp;audience=providers&amp;topic=hr&amp;page=3"
     assert expected in response.content.decode()
-    assert outcome.previous_url == "/search/?q=pension&audience=providers&topic=hr"
+    assert outcome.pagination.previous_url == "/search/?q=pension&audience=providers&topic=hr"

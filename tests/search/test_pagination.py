@@ -63,7 +63,7 @@ def test_one_page_of_results_has_no_pagination(search, no_synonyms):
 
 
 def test_long_pagination_shows_gaps(search, no_synonyms):
-    from search.selectors import pagination_items
+    from publishing.pagination import pagination_items
 
     items = pagination_items(10, 20, lambda n: f"/p{n}")
     numbers = [item.get("number", "…") for item in items]

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 
 # Most a page may run, whatever the amount of content.
 BUDGET = 12
+# Most HTML a page may send, in bytes, however many items there are (a page of 50 FAQ answers is about 40 KB).
+HTML_BUDGET = 80_000
 
 
 def add_items(count, topic, category, stage, file, start):
@@ -67,13 +69,15 @@ def page_urls(topic, stage):
     ]
 
 
-def query_counts(client, urls):
+def query_counts(client, urls, sizes=None):
     counts = {}
     for url in urls:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, url
         counts[url] = len(queries)
+        if sizes is not None:
+            sizes[url] = len(response.content)
     return counts
 
 
@@ -90,11 +94,14 @@ def test_query_counts_do_not_grow_from_ten_items_to_ten_thousand(client, tmp_pat
     urls = page_urls(topic, stage)
     small = query_counts(client, urls)
     add_items(9_990, topic, category, stage, file, start=10)
-    large = query_counts(client, urls)
+    sizes = {}
+    large = query_counts(client, urls, sizes)
     # The home page's latest updates fetch their items with one query per kind of content that
     # appears among them: bounded by the number of kinds, never by the number of items.
     kinds = len(content_models())
     grown = {url: large[url] - small[url] for url in urls if large[url] - small[url] > (kinds if url == "/" else 0)}
     assert grown == {}
     assert max(large.values()) <= BUDGET, large
+    # Long lists are paged or cut short, so no page's HTML grows with the content either.
+    assert {url: size for url, size in sizes.items() if size > HTML_BUDGET} == {}
     assert Question.objects.filter(status=Status.PUBLISHED).count() > 3000

@@ -10,6 +10,7 @@ from faq.models import Category, Question
 from publishing.models import Status, Topic
 from tests.toolkit.factories import make_example, make_file, make_stage
 from toolkit.models import Template
+from toolkit.views import TEMPLATES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +70,10 @@ def test_toolkit_pages_run_a_fixed_number_of_queries(client, django_assert_max_n
         assert response.status_code == 200, url
 
 
-def test_template_list_shows_all_300_templates(client):
+def test_template_list_counts_all_300_templates_and_shows_them_a_page_at_a_time(client):
     build_toolkit(300)
     html = client.get(reverse("toolkit:templates")).content.decode()
     assert "300 templates" in html
-    assert html.count("Request an accessible format<") == 300
+    assert html.count("Request an accessible format<") == TEMPLATES_PER_PAGE
+    last_page = client.get(reverse("toolkit:templates"), {"page": 15}).content.decode()
+    assert "Showing 281 to 300 of 300 templates, page 15 of 15." in last_page

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet
+from publishing.pagination import SHORTLIST_LENGTH
 
 
 class Category(models.Model):
@@ -66,15 +67,14 @@ class Question(PublishedContent):
         return reverse("faq:detail", args=[self.slug])
 
     def detail_context(self):
-        related = (
-            Question.objects.published().filter(pk__in=self.related.values("pk")).order_by("position", "title", "pk")
-        )
+        in_order = ("position", "title", "pk")
+        related = Question.objects.published().filter(pk__in=self.related.values("pk")).order_by(*in_order)
+        guides = self.related_guides.published().only("title", "slug").order_by(*in_order)
+        stages = self.related_stages.published().only("title", "slug", "position").order_by(*in_order)
         return {
             "item": self,
             "question": self,
-            "related_questions": related,
-            "related_guides": self.related_guides.published().only("title", "slug").order_by("position", "title", "pk"),
-            "related_stages": self.related_stages.published()
-            .only("title", "slug", "position")
-            .order_by("position", "title", "pk"),
+            "related_questions": related[:SHORTLIST_LENGTH],
+            "related_guides": guides[:SHORTLIST_LENGTH],
+            "related_stages": stages[:SHORTLIST_LENGTH],
         }

@@ -4,6 +4,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 
 from publishing.models import Audience, PublishedContent, PublishedContentQuerySet
+from publishing.pagination import SHORTLIST_LENGTH
 
 # Addresses under /guidance/ that are pages in their own right, so no guide may use them as its slug.
 RESERVED_SLUGS = {"providers", "customers"}
@@ -96,8 +97,8 @@ class Guide(PublishedContent):
         return {
             "item": self,
             "guide": self,
-            "related_guides": self.related.published().defer(*LIST_DEFERRED).most_useful_first(),
-            "related_questions": self.related_questions.published().only("title", "slug"),
-            "related_stages": self.related_stages.published().only("title", "slug", "position"),
+            "related_guides": self.related.published().defer(*LIST_DEFERRED).most_useful_first()[:SHORTLIST_LENGTH],
+            "related_questions": self.related_questions.published().only("title", "slug")[:SHORTLIST_LENGTH],
+            "related_stages": self.related_stages.published().only("title", "slug", "position")[:SHORTLIST_LENGTH],
             "show_review_dates": True,
         }

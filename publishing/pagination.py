@@ -2,9 +2,11 @@
 
 Search, the FAQ and the templates list share this, so every list a reader pages
 through looks and behaves the same: a page number that is not a whole number
-means the first page, one past the end means the last.
+(or is below 1) means the first page, one past the end means the last, as in search.
 """
 
+import re
+import sys
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -13,6 +15,7 @@ from django.core.paginator import Paginator
 # How many items a page shows of a list that belongs to something else (a stage's templates,
 # a topic's guides, a page's related links) before linking to the full list.
 SHORTLIST_LENGTH = 10
+WHOLE_NUMBER = re.compile(r"\d+")
 
 
 @dataclass
@@ -45,6 +48,15 @@ def pagination_for(page, pages, url_for):
     )
 
 
+def requested_page_number(requested):
+    """The page a reader asked for: 1 for anything but a positive whole number, however long."""
+    raw = (requested or "").strip()
+    if not WHOLE_NUMBER.fullmatch(raw):
+        return 1
+    # Python refuses to read very long numbers; any that long is past the end anyway.
+    return max(int(raw), 1) if len(raw) <= 18 else sys.maxsize
+
+
 def page_of(items, requested, per_page, url_for):
     """One page of `items` (a QuerySet: only that page's rows are fetched), with its links as `.pagination`.
 
@@ -52,7 +64,7 @@ def page_of(items, requested, per_page, url_for):
     so nothing a reader typed is echoed back into the links.
     """
     paginator = Paginator(items, per_page)
-    page = paginator.get_page(requested)
+    page = paginator.get_page(requested_page_number(requested))
     page.pagination = pagination_for(page.number, paginator.num_pages, url_for)
     return page
 

@@ -72,7 +72,7 @@ class Stage(PublishedContent):
     detail_template = "toolkit/stage_detail.html"
 
     class Meta(PublishedContent.Meta):
-        ordering = ["position", "title"]
+        ordering = ["position", "title", "pk"]
         verbose_name = "toolkit stage"
 
     def get_absolute_url(self):

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIST_PAGES = [
     "home", "about", "accessibility", "privacy", "faq:index", "topics:index", "guidance:index",
-    "toolkit:index", "toolkit:templates",
+    "toolkit:index", "toolkit:templates", "toolkit:examples",
 ]  # fmt: skip
 
 

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet
-from publishing.pagination import SHORTLIST_LENGTH
+from publishing.pagination import SHORTLIST_LENGTH, GroupedList
 
 
 class Category(models.Model):
@@ -13,7 +13,7 @@ class Category(models.Model):
     position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first on the FAQ page.")
 
     class Meta:
-        ordering = ["position", "title"]
+        ordering = ["position", "title", "pk"]
         verbose_name_plural = "categories"
 
     def __str__(self):
@@ -24,13 +24,14 @@ class Category(models.Model):
 
 
 class QuestionQuerySet(PublishedContentQuerySet):
-    def for_listing(self):
-        # Categories in their order (the category's title and id settle ties), then questions in theirs;
-        # ending with the id means the same content always lists, and renders, the same way.
-        return (
-            self.published()
-            .select_related("category")
-            .order_by("category__position", "category__title", "category_id", "position", "title", "pk")
+    def in_category_order(self, categories):
+        """Published questions, category by category (in the order given) and in each category's order,
+        paged cheaply however many there are (see GroupedList)."""
+        return GroupedList(
+            self.published().only("title", "slug", "summary", "position", "category"),
+            categories,
+            group_field="category",
+            order=("position", "title", "id"),
         )
 
     def featured(self):
@@ -60,6 +61,12 @@ class Question(PublishedContent):
                 fields=["position", "title"],
                 condition=models.Q(featured=True, draft_of__isnull=True),
                 name="faq_question_featured_idx",
+            ),
+            # A category's questions in their order, read straight from the index (the FAQ pages).
+            models.Index(
+                fields=["category", "position", "title", "id"],
+                condition=models.Q(draft_of__isnull=True),
+                name="faq_question_category_idx",
             ),
         ]
 

@@ -3,7 +3,7 @@ from itertools import groupby
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from faq.models import Question
+from faq.models import Category, Question
 from publishing.pagination import page_of, page_url
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
@@ -12,11 +12,8 @@ QUESTIONS_PER_PAGE = 50
 
 
 def question_list(request):
-    questions = Question.objects.for_listing().only(
-        "title", "slug", "summary", "position", "category__title", "category__slug", "category__summary"
-    )
     page = page_of(
-        questions,
+        Question.objects.in_category_order(Category.objects.all()),
         request.GET.get("page"),
         QUESTIONS_PER_PAGE,
         url_for=lambda number: page_url(reverse("faq:index"), [], number),

@@ -171,6 +171,16 @@ class PublishedContent(models.Model):
         indexes = [
             models.Index(fields=["status", "publish_at"], name="%(app_label)s_%(class)s_status_idx"),
             models.Index(fields=["review_due"], name="%(app_label)s_%(class)s_review_idx"),
+            # Counting what readers can see reads only this small index, not the rows.
+            models.Index(
+                fields=["publish_at"],
+                condition=Q(status="published", draft_of__isnull=True),
+                name="%(app_label)s_%(class)s_live_idx",
+            ),
+            # Short lists in title order (a topic's items, a stage's guides) stop after the first few.
+            models.Index(
+                fields=["title", "id"], condition=Q(draft_of__isnull=True), name="%(app_label)s_%(class)s_title_idx"
+            ),
         ]
 
     def __str__(self):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Value
 
 # How many items a page shows of a list that belongs to something else (a stage's templates,
 # a topic's guides, a page's related links) before linking to the full list.
@@ -96,3 +97,48 @@ def shortlist(items, limit):
     """The first `limit` of `items` in one query (one row more than shown, to know whether there are more)."""
     fetched = list(items[: limit + 1])
     return Shortlist(fetched[:limit], len(fetched) > limit)
+
+
+class GroupedList:
+    """A long list ordered group by group (questions by category, templates by stage) that pages cheaply.
+
+    Ordering the whole list by a column of another table (a category's position)
+    makes the database read and sort every row on every request. Here each group's
+    rows come from an index already in order, no more of them than the page
+    needs, and only those are put in group order: one query for the page and one
+    to count, whatever the amount of content. Slice it (as Paginator does) to get
+    rows; `groups` must be in the order to show them.
+    """
+
+    def __init__(self, items, groups, *, group_field, order):
+        self.items = items
+        self.groups = list(groups)
+        self.group_field = group_field
+        self.order = order
+
+    def count(self):
+        return self.items.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice) or window.stop is None:
+            raise TypeError("GroupedList only takes slices with an end, as Paginator uses")
+        if not self.groups:
+            return []
+        if len(self.groups) == 1:
+            rows = list(self.items.filter(**{self.group_field: self.groups[0]}).order_by(*self.order)[window])
+        else:
+            parts = [
+                self.items.filter(**{self.group_field: group})
+                .annotate(group_rank=Value(rank))
+                .order_by(*self.order)[: window.stop]
+                for rank, group in enumerate(self.groups)
+            ]
+            rows = list(parts[0].union(*parts[1:], all=True).order_by("group_rank", *self.order)[window])
+        # Each row's group is already at hand: set it, rather than join or query for it.
+        groups = {group.pk: group for group in self.groups}
+        for row in rows:
+            setattr(row, self.group_field, groups[getattr(row, f"{self.group_field}_id")])
+        return rows

@@ -37,11 +37,12 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     groups = []
-    # One query per kind of content, however much is published: the first few of each kind,
-    # and a link to all of them in search, filtered by this topic and kind.
+    # One query per kind of content, however much is published: the first few of each kind in
+    # title order (read from the title index), and a link to all of them in search.
     for model in kinds_in_order():
         items = shortlist(
-            model.objects.published().filter(topics=topic).only("title", "slug", "summary"), SHORTLIST_LENGTH
+            model.objects.published().filter(topics=topic).only("title", "slug", "summary").order_by("title", "pk"),
+            SHORTLIST_LENGTH,
         )
         if items:
             groups.append(

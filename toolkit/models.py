@@ -47,12 +47,13 @@ class StageQuerySet(PublishedContentQuerySet):
         return self.published().order_by("position", "title", "pk")
 
 
-class ExampleQuerySet(PublishedContentQuerySet):
-    def for_listing(self, stage=None):
-        examples = self.published().select_related("stage").defer("body", "body_html", "headings")
-        if stage is not None:
-            examples = examples.filter(stage=stage)
-        return examples.order_by("stage__position", "title", "pk")
+def in_stage_order_index(model_name):
+    # Lists of one stage's templates or examples, in title order, read straight from this index.
+    return models.Index(
+        fields=["stage", "title", "id"],
+        condition=models.Q(draft_of__isnull=True),
+        name=f"toolkit_{model_name}_stage_idx",
+    )
 
 
 @reversion.register()
@@ -106,7 +107,7 @@ class Stage(PublishedContent):
             "previous_stage": path[index - 1] if index else None,
             "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
             # A stage can gather many templates and examples: it shows the first few and links to the full lists.
-            "templates": shortlist(Template.objects.for_listing().filter(stage_id=self.live_id), SHORTLIST_LENGTH),
+            "templates": shortlist(Template.objects.for_stage(self.live_id), SHORTLIST_LENGTH),
             "examples": shortlist(
                 Example.objects.published().filter(stage_id=self.live_id).order_by("title", "pk"), SHORTLIST_LENGTH
             ),
@@ -132,10 +133,9 @@ class Example(PublishedContent):
     kind_label = "Worked example"
     detail_template = "toolkit/example_detail.html"
 
-    objects = ExampleQuerySet.as_manager()
-
     class Meta(PublishedContent.Meta):
         verbose_name = "worked example"
+        indexes = [*PublishedContent.Meta.indexes, in_stage_order_index("example")]
 
     def get_absolute_url(self):
         return reverse("toolkit:example", args=[self.slug])
@@ -144,7 +144,7 @@ class Example(PublishedContent):
         return {
             "item": self,
             "example": self,
-            "templates": shortlist(Template.objects.for_listing().filter(stage_id=self.stage_id), SHORTLIST_LENGTH),
+            "templates": shortlist(Template.objects.for_stage(self.stage_id), SHORTLIST_LENGTH),
         }
 
 
@@ -198,8 +198,9 @@ class TemplateQuerySet(PublishedContentQuerySet):
     def with_files(self):
         return self.prefetch_related(Prefetch("files", queryset=TemplateFile.objects.defer("text")))
 
-    def for_listing(self):
-        return self.published().select_related("stage").with_files().order_by("stage__position", "title", "pk")
+    def for_stage(self, stage_id):
+        """A stage's templates in title order, read from the stage's own index."""
+        return self.published().filter(stage_id=stage_id).with_files().order_by("title", "pk")
 
     def filtered(self, *, stages=(), formats=()):
         """Templates in any of the given stages (slugs) that offer any of the given formats."""
@@ -237,6 +238,7 @@ class Template(PublishedContent):
 
     class Meta(PublishedContent.Meta):
         verbose_name = "toolkit template"
+        indexes = [*PublishedContent.Meta.indexes, in_stage_order_index("template")]
 
     def get_absolute_url(self):
         return reverse("toolkit:template", args=[self.slug])

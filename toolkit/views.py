@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from publishing.models import Status
-from publishing.pagination import page_of, page_url
+from publishing.pagination import GroupedList, page_of, page_url
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
 from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template
@@ -48,10 +48,9 @@ def template_list(request):
     chosen_stages = [slug for slug in request.GET.getlist("stage") if slug in {s.slug for s in stages}]
     chosen_formats = [value for value in request.GET.getlist("format") if value in FileFormat.values]
     filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
+    shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
     page = page_of(
-        Template.objects.for_listing()
-        .filtered(stages=chosen_stages, formats=chosen_formats)
-        .defer("body", "body_html", "headings"),
+        in_stage_order(Template.objects.with_files().filtered(formats=chosen_formats), shown_stages),
         request.GET.get("page"),
         TEMPLATES_PER_PAGE,
         url_for=lambda number: page_url(reverse("toolkit:templates"), filters, number),
@@ -78,7 +77,7 @@ def example_list(request):
     chosen_stage = next((stage for stage in stages if stage.slug == request.GET.get("stage")), None)
     filters = [("stage", chosen_stage.slug)] if chosen_stage else []
     page = page_of(
-        Example.objects.for_listing(stage=chosen_stage),
+        in_stage_order(Example.objects.all(), [chosen_stage] if chosen_stage else stages),
         request.GET.get("page"),
         EXAMPLES_PER_PAGE,
         url_for=lambda number: page_url(reverse("toolkit:examples"), filters, number),
@@ -87,6 +86,16 @@ def example_list(request):
         request,
         "toolkit/example_list.html",
         {"page": page, "examples": page.object_list, "stages": stages, "chosen_stage": chosen_stage},
+    )
+
+
+def in_stage_order(items, stages):
+    """Published items of these stages, stage by stage and by title, paged cheaply (see GroupedList)."""
+    return GroupedList(
+        items.published().filter(stage__in=stages).defer("body", "body_html", "headings"),
+        stages,
+        group_field="stage",
+        order=("title", "id"),
     )
 
 

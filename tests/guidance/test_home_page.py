@@ -82,5 +82,18 @@ def test_latest_updates_skip_notes_of_items_readers_cannot_see_and_still_show_fi
     assert "Hidden" not in updates
 
 
+def test_latest_updates_reach_past_many_newer_notes_of_items_readers_cannot_see(django_assert_max_num_queries):
+    from sharedservices.selectors import latest_updates
+
+    for number in range(5):
+        add_change_note(make_guide(f"Visible {number}"), f"Visible change {number}.", days_ago=10 + number)
+    hidden = make_guide("Hidden", status=Status.WITHDRAWN)
+    for hours in range(45):  # more than two batches of newer notes, none of them readable
+        add_change_note(hidden, f"Hidden change {hours}.", days_ago=0)
+    with django_assert_max_num_queries(3 * 2 + 1):
+        updates = latest_updates(batch=20)
+    assert [update["note"] for update in updates] == [f"Visible change {n}." for n in range(5)]
+
+
 def test_home_page_without_updates_leaves_the_section_out(client, html_of):
     assert 'id="updates-heading"' not in html_of(client, "/")

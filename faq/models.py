@@ -65,7 +65,8 @@ class Question(PublishedContent):
             # A category's questions in their order, read straight from the index (the FAQ pages).
             models.Index(
                 fields=["category", "position", "title", "id"],
-                condition=models.Q(draft_of__isnull=True),
+                include=["publish_at"],
+                condition=models.Q(status="published", draft_of__isnull=True),
                 name="faq_question_category_idx",
             ),
         ]

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Value
+from django.db import connections
+from django.db.models import Case, Value, When
 
 # How many items a page shows of a list that belongs to something else (a stage's templates,
 # a topic's guides, a page's related links) before linking to the full list.
@@ -129,7 +130,7 @@ class GroupedList:
             return []
         if len(self.groups) == 1:
             rows = list(self.items.filter(**{self.group_field: self.groups[0]}).order_by(*self.order)[window])
-        else:
+        elif connections[self.items.db].features.supports_slicing_ordering_in_compound:
             parts = [
                 self.items.filter(**{self.group_field: group})
                 .annotate(group_rank=Value(rank))
@@ -137,6 +138,11 @@ class GroupedList:
                 for rank, group in enumerate(self.groups)
             ]
             rows = list(parts[0].union(*parts[1:], all=True).order_by("group_rank", *self.order)[window])
+        else:
+            # SQLite cannot limit each part of a UNION: sort the whole list instead (fine at its sizes).
+            rank = Case(*(When(**{self.group_field: group}, then=Value(n)) for n, group in enumerate(self.groups)))
+            in_groups = self.items.filter(**{f"{self.group_field}__in": self.groups})
+            rows = list(in_groups.annotate(group_rank=rank).order_by("group_rank", *self.order)[window])
         # Each row's group is already at hand: set it, rather than join or query for it.
         groups = {group.pk: group for group in self.groups}
         for row in rows:

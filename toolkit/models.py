@@ -48,10 +48,11 @@ class StageQuerySet(PublishedContentQuerySet):
 
 
 def in_stage_order_index(model_name):
-    # Lists of one stage's templates or examples, in title order, read straight from this index.
+    # One stage's published templates or examples in title order, and their count, read from this index alone.
     return models.Index(
         fields=["stage", "title", "id"],
-        condition=models.Q(draft_of__isnull=True),
+        include=["publish_at"],
+        condition=models.Q(status="published", draft_of__isnull=True),
         name=f"toolkit_{model_name}_stage_idx",
     )
 

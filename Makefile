@@ -84,6 +84,11 @@ BENCH_ARGS ?=
 bench: install
 	$(PY) bench/pages_bench.py --sizes $(SIZES) $(BENCH_ARGS)
 
+## bench-weight: bytes each benchmarked page costs a first and a return visit (after `make bench` built its database)
+.PHONY: bench-weight
+bench-weight: install
+	$(PY) bench/page_weight.py --write-results
+
 ## bench-search: search latency on PostgreSQL at 1,000 / 10,000 / 100,000 items (a separate ssg_bench database);
 ## `make bench-search SEARCH_SIZES=1000,10000` for a quicker run, SEARCH_BENCH_ARGS=--write-results to update bench/RESULTS.md
 .PHONY: bench-search test-search-sqlite

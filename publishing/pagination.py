@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import connections
-from django.db.models import Case, Value, When
+from django.db.models import Case, Count, Value, When, prefetch_related_objects
+from django.utils.functional import cached_property
 
 # How many items a page shows of a list that belongs to something else (a stage's templates,
 # a topic's guides, a page's related links) before linking to the full list.
@@ -100,51 +100,90 @@ def shortlist(items, limit):
     return Shortlist(fetched[:limit], len(fetched) > limit)
 
 
+# A group this size or smaller is read together with its neighbours on the page, sorted in one
+# query; a bigger one is read alone, from its index. A page then runs at most three queries.
+SMALL_GROUP = 500
+
+
+def runs_of_small_groups(touched):
+    """Split the touched groups into runs: each big group alone, neighbouring small ones together."""
+    runs = []
+    for entry in touched:
+        small = entry[1] <= SMALL_GROUP
+        if small and runs and runs[-1][-1][1] <= SMALL_GROUP:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
 class GroupedList:
     """A long list ordered group by group (questions by category, templates by stage) that pages cheaply.
 
     Ordering the whole list by a column of another table (a category's position)
-    makes the database read and sort every row on every request. Here each group's
-    rows come from an index already in order, no more of them than the page
-    needs, and only those are put in group order: one query for the page and one
-    to count, whatever the amount of content. Slice it (as Paginator does) to get
-    rows; `groups` must be in the order to show them.
+    makes the database read and sort every row on every request. Instead one
+    query counts each group's items (from an index, without reading rows), and
+    the page's rows are read group by group from an index already in their
+    order, so a page costs the same however much content there is. Slice it (as
+    Paginator does) to get rows; `groups` must be in the order to show them.
+    `prefetch` lookups are fetched once for the whole page.
     """
 
-    def __init__(self, items, groups, *, group_field, order):
-        self.items = items
+    def __init__(self, items, groups, *, group_field, order, prefetch=()):
+        self.items = items.filter(**{f"{group_field}__in": list(groups)})
         self.groups = list(groups)
         self.group_field = group_field
         self.order = order
+        self.prefetch = prefetch
+
+    @cached_property
+    def sizes(self):
+        """[(group, how many items it holds)], in the groups' order."""
+        counts = dict(
+            self.items.order_by()
+            .values_list(self.group_field)
+            .annotate(items=Count("pk"))
+            .values_list(self.group_field, "items")
+        )
+        return [(group, counts.get(group.pk, 0)) for group in self.groups]
 
     def count(self):
-        return self.items.count()
+        return sum(size for _, size in self.sizes)
 
     def __len__(self):
         return self.count()
 
-    def __getitem__(self, window):
-        if not isinstance(window, slice) or window.stop is None:
-            raise TypeError("GroupedList only takes slices with an end, as Paginator uses")
-        if not self.groups:
-            return []
-        if len(self.groups) == 1:
-            rows = list(self.items.filter(**{self.group_field: self.groups[0]}).order_by(*self.order)[window])
-        elif connections[self.items.db].features.supports_slicing_ordering_in_compound:
-            parts = [
-                self.items.filter(**{self.group_field: group})
-                .annotate(group_rank=Value(rank))
-                .order_by(*self.order)[: window.stop]
-                for rank, group in enumerate(self.groups)
-            ]
-            rows = list(parts[0].union(*parts[1:], all=True).order_by("group_rank", *self.order)[window])
+    def rows_of(self, run):
+        """The rows of one run of touched groups: a big group from its own index, small ones sorted together."""
+        in_run = self.items.filter(**{f"{self.group_field}__in": [group for group, *_ in run]})
+        if len(run) > 1:
+            rank = Case(*(When(**{self.group_field: group}, then=Value(n)) for n, (group, *_) in enumerate(run)))
+            in_run = in_run.annotate(group_rank=rank).order_by("group_rank", *self.order)
         else:
-            # SQLite cannot limit each part of a UNION: sort the whole list instead (fine at its sizes).
-            rank = Case(*(When(**{self.group_field: group}, then=Value(n)) for n, group in enumerate(self.groups)))
-            in_groups = self.items.filter(**{f"{self.group_field}__in": self.groups})
-            rows = list(in_groups.annotate(group_rank=rank).order_by("group_rank", *self.order)[window])
-        # Each row's group is already at hand: set it, rather than join or query for it.
-        groups = {group.pk: group for group in self.groups}
-        for row in rows:
-            setattr(row, self.group_field, groups[getattr(row, f"{self.group_field}_id")])
+            in_run = in_run.order_by(*self.order)
+        # Positions within the run: the first group's start, to the last group's end.
+        first_start = run[0][2]
+        last_end = sum(size for _, size, *_ in run[:-1]) + run[-1][3]
+        run_rows = list(in_run[first_start:last_end])
+        groups = {group.pk: group for group, *_ in run}
+        for row in run_rows:
+            setattr(row, self.group_field, groups[getattr(row, f"{self.group_field}_id")])  # no join or query
+        return run_rows
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice) or window.stop is None or window.step is not None:
+            raise TypeError("GroupedList only takes slices with an end, as Paginator uses")
+        start, stop = window.start or 0, window.stop
+        # The groups the window touches, as (group, its size, first and last+1 position within it).
+        touched, first_in_group = [], 0
+        for group, size in self.sizes:
+            if first_in_group >= stop:
+                break
+            if size and first_in_group + size > start:
+                touched.append((group, size, max(start - first_in_group, 0), min(stop - first_in_group, size)))
+            first_in_group += size
+        rows = []
+        for run in runs_of_small_groups(touched):
+            rows += self.rows_of(run)
+        prefetch_related_objects(rows, *self.prefetch)
         return rows

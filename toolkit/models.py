@@ -195,9 +195,14 @@ class TemplateFile(models.Model):
         return CONTENT_TYPES[self.format]
 
 
+def current_files():
+    """A template's files for listing (their extracted text is only for search)."""
+    return Prefetch("files", queryset=TemplateFile.objects.defer("text"))
+
+
 class TemplateQuerySet(PublishedContentQuerySet):
     def with_files(self):
-        return self.prefetch_related(Prefetch("files", queryset=TemplateFile.objects.defer("text")))
+        return self.prefetch_related(current_files())
 
     def for_stage(self, stage_id):
         """A stage's templates in title order, read from the stage's own index."""

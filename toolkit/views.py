@@ -8,7 +8,7 @@ from publishing.models import Status
 from publishing.pagination import GroupedList, page_of, page_url
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
-from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template
+from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template, current_files
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def template_list(request):
     filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
     shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
     page = page_of(
-        in_stage_order(Template.objects.with_files().filtered(formats=chosen_formats), shown_stages),
+        in_stage_order(Template.objects.filtered(formats=chosen_formats), shown_stages, prefetch=[current_files()]),
         request.GET.get("page"),
         TEMPLATES_PER_PAGE,
         url_for=lambda number: page_url(reverse("toolkit:templates"), filters, number),
@@ -89,13 +89,14 @@ def example_list(request):
     )
 
 
-def in_stage_order(items, stages):
+def in_stage_order(items, stages, prefetch=()):
     """Published items of these stages, stage by stage and by title, paged cheaply (see GroupedList)."""
     return GroupedList(
-        items.published().filter(stage__in=stages).defer("body", "body_html", "headings"),
+        items.published().defer("body", "body_html", "headings"),
         stages,
         group_field="stage",
         order=("title", "id"),
+        prefetch=prefetch,
     )
 
 

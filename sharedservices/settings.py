@@ -109,7 +109,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
+# An English-only service: the translation machinery would cost every page hundreds of lookups.
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -77,6 +77,11 @@ class Guide(PublishedContent):
 
     class Meta(PublishedContent.Meta):
         ordering = ["position", "title", "pk"]
+        # The editors' order, read from an index on the guidance change list.
+        indexes = [
+            *PublishedContent.Meta.indexes,
+            models.Index(fields=["position", "title", "id"], name="guide_order_idx"),
+        ]
 
     def get_absolute_url(self):
         return reverse("guidance:detail", args=[self.slug])

@@ -136,7 +136,9 @@ class PublishedContentAdmin(VersionAdmin):
     object_history_template = "admin/publishing/object_history.html"
     list_display = ["title", "status_label", "audience", "owner", "review_due", "updated_at", "updated_by"]
     list_filter = [WorkflowQueueFilter, "status", "audience", "topics", "owner"]
-    list_select_related = ["updated_by", "draft_of"]
+    list_select_related = ["updated_by"]
+    # Most recently changed first, read from an index: a change list stays fast however many items there are.
+    ordering = ["-updated_at", "-id"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]

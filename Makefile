@@ -64,7 +64,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 check: $(VENV)/.installed
-	DJANGO_SETTINGS_MODULE=sharedservices.settings_test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=sharedservices.settings_test $(MANAGE) check --database default --fail-level WARNING
 
 migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=sharedservices.settings_test $(MANAGE) makemigrations --check --dry-run

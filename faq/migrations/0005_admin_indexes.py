@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('faq', '0004_listing_indexes'),
-        ('publishing', '0004_topic_total_order'),
+        ("faq", "0004_listing_indexes"),
+        ("publishing", "0004_topic_total_order"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['updated_at', 'id'], name='faq_question_updated_idx'),
+            model_name="question",
+            index=models.Index(fields=["updated_at", "id"], name="faq_question_updated_idx"),
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['owner'], name='faq_question_owner_idx'),
+            model_name="question",
+            index=models.Index(fields=["owner"], name="faq_question_owner_idx"),
         ),
     ]

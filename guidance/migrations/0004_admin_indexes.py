@@ -5,26 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('faq', '0005_admin_indexes'),
-        ('guidance', '0003_listing_indexes'),
-        ('publishing', '0004_topic_total_order'),
-        ('toolkit', '0004_listing_indexes'),
+        ("faq", "0005_admin_indexes"),
+        ("guidance", "0003_listing_indexes"),
+        ("publishing", "0004_topic_total_order"),
+        ("toolkit", "0004_listing_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='guide',
-            index=models.Index(fields=['updated_at', 'id'], name='guidance_guide_updated_idx'),
+            model_name="guide",
+            index=models.Index(fields=["updated_at", "id"], name="guidance_guide_updated_idx"),
         ),
         migrations.AddIndex(
-            model_name='guide',
-            index=models.Index(fields=['owner'], name='guidance_guide_owner_idx'),
+            model_name="guide",
+            index=models.Index(fields=["owner"], name="guidance_guide_owner_idx"),
         ),
         migrations.AddIndex(
-            model_name='guide',
-            index=models.Index(fields=['position', 'title', 'id'], name='guide_order_idx'),
+            model_name="guide",
+            index=models.Index(fields=["position", "title", "id"], name="guide_order_idx"),
         ),
     ]

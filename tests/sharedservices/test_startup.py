@@ -36,3 +36,18 @@ def test_server_starts_with_a_safe_production_configuration():
 def test_server_starts_locally_with_debug_and_no_other_configuration():
     result = run_check({"DEBUG": "true"})
     assert result.returncode == 0, result.stderr
+
+
+def test_the_local_sqlite_default_passes_every_check_without_a_warning(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="sharedservices.settings_test", PAGE_CACHE_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--database", "default", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNINGS" not in result.stderr

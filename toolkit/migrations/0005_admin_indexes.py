@@ -5,37 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('faq', '0005_admin_indexes'),
-        ('publishing', '0004_topic_total_order'),
-        ('toolkit', '0004_listing_indexes'),
+        ("faq", "0005_admin_indexes"),
+        ("publishing", "0004_topic_total_order"),
+        ("toolkit", "0004_listing_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='example',
-            index=models.Index(fields=['updated_at', 'id'], name='toolkit_example_updated_idx'),
+            model_name="example",
+            index=models.Index(fields=["updated_at", "id"], name="toolkit_example_updated_idx"),
         ),
         migrations.AddIndex(
-            model_name='example',
-            index=models.Index(fields=['owner'], name='toolkit_example_owner_idx'),
+            model_name="example",
+            index=models.Index(fields=["owner"], name="toolkit_example_owner_idx"),
         ),
         migrations.AddIndex(
-            model_name='stage',
-            index=models.Index(fields=['updated_at', 'id'], name='toolkit_stage_updated_idx'),
+            model_name="stage",
+            index=models.Index(fields=["updated_at", "id"], name="toolkit_stage_updated_idx"),
         ),
         migrations.AddIndex(
-            model_name='stage',
-            index=models.Index(fields=['owner'], name='toolkit_stage_owner_idx'),
+            model_name="stage",
+            index=models.Index(fields=["owner"], name="toolkit_stage_owner_idx"),
         ),
         migrations.AddIndex(
-            model_name='template',
-            index=models.Index(fields=['updated_at', 'id'], name='toolkit_template_updated_idx'),
+            model_name="template",
+            index=models.Index(fields=["updated_at", "id"], name="toolkit_template_updated_idx"),
         ),
         migrations.AddIndex(
-            model_name='template',
-            index=models.Index(fields=['owner'], name='toolkit_template_owner_idx'),
+            model_name="template",
+            index=models.Index(fields=["owner"], name="toolkit_template_owner_idx"),
         ),
     ]

@@ -6,9 +6,7 @@ from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH, shortlist
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
-from search.backends import Filters
-from search.indexing import kind_of
-from search.selectors import search_url
+from search.selectors import browse_url
 
 AUDIENCE_PAGES = {
     Audience.PROVIDERS: {
@@ -35,7 +33,7 @@ def guide_index(request):
     return render(
         request,
         "guidance/guide_index.html",
-        {"everyone_guides": everyone_guides, "all_guides_url": search_url("", Filters(kinds=[kind_of(Guide)]))},
+        {"everyone_guides": everyone_guides, "all_guides_url": browse_url(Guide)},
     )
 
 
@@ -43,20 +41,15 @@ def guide_list(request, audience):
     groups, cut = guides_by_topic(audience=audience)
     for group in groups:
         topics = [group["topic"].slug] if group["topic"] else []
-        group["all_url"] = audience_search_url(audience, topics)
+        group["all_url"] = browse_url(Guide, audiences=[audience], topics=topics)
     context = {
         "audience": audience,
         "page": AUDIENCE_PAGES[audience],
         "groups": groups,
         "cut": cut,
-        "all_url": audience_search_url(audience, []),
+        "all_url": browse_url(Guide, audiences=[audience]),
     }
     return render(request, "guidance/guide_list.html", context)
-
-
-def audience_search_url(audience, topics):
-    """Search for every guide for this audience (and for everyone), on the given topics."""
-    return search_url("", Filters(kinds=[kind_of(Guide)], audiences=[audience], topics=topics))
 
 
 def guide_detail(request, slug):

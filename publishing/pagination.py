@@ -130,8 +130,8 @@ class GroupedList:
     """
 
     def __init__(self, items, groups, *, group_field, order, prefetch=()):
-        self.items = items.filter(**{f"{group_field}__in": list(groups)})
         self.groups = list(groups)
+        self.items = items.filter(**{f"{group_field}__in": self.groups})
         self.group_field = group_field
         self.order = order
         self.prefetch = prefetch

@@ -3,9 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from publishing.models import Topic
 from publishing.pagination import SHORTLIST_LENGTH, shortlist
 from publishing.registry import content_models
-from search.backends import Filters
-from search.indexing import kind_of
-from search.selectors import search_url
+from search.selectors import browse_url
 
 # How each kind is headed on a topic page, in the order the kinds appear.
 # A content type not named here follows them, headed by its plural name.
@@ -50,7 +48,7 @@ def topic_detail(request, slug):
                     "id": model._meta.label_lower.replace(".", "-"),
                     "label": kind_heading(model),
                     "items": items,
-                    "all_url": search_url("", Filters(kinds=[kind_of(model)], topics=[topic.slug])),
+                    "all_url": browse_url(model, topics=[topic.slug]),
                 }
             )
     return render(request, "publishing/topic_detail.html", {"topic": topic, "groups": groups})

@@ -6,15 +6,14 @@ everything here is safe for any input at all.
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.utils import timezone
 
 from publishing.models import Topic
-from publishing.pagination import Pagination, pagination_for
+from publishing.pagination import Pagination, page_url, pagination_for
 from search.backends import Filters, get_backend
 from search.backends.base import ALL, ANY
-from search.indexing import kinds
+from search.indexing import kind_of, kinds
 from search.models import BestBet, SearchEntry, Synonym
 from search.query import WORD, SynonymTable, normalise_for_matching, parse_query
 
@@ -141,9 +140,13 @@ def search_url(query, filters, page=1):
     params += [("kind", k) for k in filters.kinds]
     params += [("audience", a) for a in filters.audiences]
     params += [("topic", t) for t in filters.topics]
-    if page > 1:
-        params.append(("page", page))
-    return "/search/" + ("?" + urlencode(params) if params else "")
+    return page_url("/search/", params, page)
+
+
+def browse_url(model, *, audiences=(), topics=()):
+    """Search with no words: every readable item of one kind, for these audiences and topics.
+    Where a page shows the first few of a long list, this is its link to the rest."""
+    return search_url("", Filters(kinds=[kind_of(model)], audiences=list(audiences), topics=list(topics)))
 
 
 def best_bets_for(query_text, now):

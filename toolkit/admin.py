@@ -9,10 +9,9 @@ from django.utils.html import format_html, format_html_join
 
 from faq.models import Question
 from publishing.admin import PublishedContentAdmin, PublishedContentForm
+from toolkit.files.storage import file_response, next_file_version, template_files_choose
+from toolkit.files.validation import MAX_FILE_BYTES, check_upload, human_megabytes
 from toolkit.models import RESERVED_STAGE_SLUGS, Example, FileFormat, Stage, Template, TemplateFile
-from toolkit.services import next_file_version, template_files_choose
-from toolkit.validators import MAX_FILE_BYTES, check_upload, human_megabytes
-from toolkit.views import file_response
 
 UPLOAD_FIELDS = {file_format: f"upload_{file_format}" for file_format in FileFormat.values}
 

@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 
 from faq.models import Question
 from publishing.content import ContentError, PublishedContentLoader, as_slug_list
-from toolkit.documents import DOCUMENT_FORMATS, SPREADSHEET_FORMATS, SourceError, generate
+from toolkit.files.generation import DOCUMENT_FORMATS, SPREADSHEET_FORMATS, generate
+from toolkit.files.sources import SourceError
+from toolkit.files.storage import template_files_choose
+from toolkit.files.validation import MAX_FILE_BYTES, check_file_bytes
 from toolkit.models import RESERVED_STAGE_SLUGS, Example, FileFormat, Provenance, Stage, Template, lines
-from toolkit.services import template_files_choose
-from toolkit.validators import MAX_FILE_BYTES, check_file_bytes
 
 SOURCES_DIRECTORY = "toolkit/template-sources"
 FILES_DIRECTORY = "files"  # beside the template files: toolkit/templates/files/<slug>-<version>.<ext>

@@ -1,6 +1,4 @@
-import logging
-
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -8,9 +6,8 @@ from publishing.models import Status
 from publishing.pagination import GroupedList, page_of, page_url
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
+from toolkit.files.storage import file_response
 from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template, current_files
-
-logger = logging.getLogger(__name__)
 
 TEMPLATES_PER_PAGE = 20
 EXAMPLES_PER_PAGE = 20
@@ -112,14 +109,3 @@ def template_download(request, slug, file_format):
     if template_file is None:
         raise Http404("This template is not available in that format")
     return file_response(template_file, template.download_name(template_file))
-
-
-def file_response(template_file, filename):
-    try:
-        handle = template_file.file.open("rb")
-    except FileNotFoundError:
-        logger.error("Template file missing from storage: id=%s name=%s", template_file.pk, template_file.file.name)
-        raise Http404("The file is missing") from None
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=template_file.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

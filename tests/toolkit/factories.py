@@ -6,10 +6,10 @@ import itertools
 from django.utils import timezone
 
 from publishing.models import Status
-from toolkit.documents import generate
+from toolkit.files.generation import generate
+from toolkit.files.storage import template_file_store
+from toolkit.files.validation import check_file_bytes
 from toolkit.models import Example, Stage, Template, TemplateFile
-from toolkit.services import template_file_store
-from toolkit.validators import check_file_bytes
 
 _numbers = itertools.count(1)
 

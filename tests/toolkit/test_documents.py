@@ -10,9 +10,10 @@ from odf.opendocument import load as load_odf
 from odf.table import Table, TableHeaderRows
 from odf.text import H, List
 
-from toolkit.documents import SourceError, generate, parse_document, parse_sheets
-from toolkit.extraction import extract_text
-from toolkit.formulas import Formula, FormulaError
+from toolkit.files.extraction import extract_text
+from toolkit.files.formulas import Formula, FormulaError
+from toolkit.files.generation import generate
+from toolkit.files.sources import SourceError, parse_document, parse_sheets
 
 DOCUMENT = """# Vision statement
 

@@ -16,9 +16,9 @@ from publishing import workflow
 from publishing.models import Status
 from tests.factories import make_editor
 from tests.toolkit.factories import make_stage, make_template
-from toolkit.documents import generate
+from toolkit.files.generation import generate
+from toolkit.files.validation import MAX_FILE_BYTES, check_upload
 from toolkit.models import Template, TemplateFile
-from toolkit.validators import MAX_FILE_BYTES, check_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 
-from toolkit.extraction import UnreadableFile, extract_text
+from toolkit.files.extraction import UnreadableFile, extract_text
 from toolkit.models import FileFormat
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -1,14 +1,18 @@
-"""Writes with side effects for template files: storing a checked file and moving the version on."""
+"""Storing checked template files, choosing a template's files, moving its version on, and serving a file."""
 
+import logging
 import re
 
 from django.core.files.base import ContentFile
+from django.http import FileResponse, Http404
 
 from toolkit.models import TemplateFile
 
+logger = logging.getLogger(__name__)
+
 
 def template_file_store(*, checked, original_name=""):
-    """Store a file that has passed toolkit.validators, under a generated name. Returns the new TemplateFile."""
+    """Store a file that has passed toolkit.files.validation, under a generated name. Returns the new TemplateFile."""
     template_file = TemplateFile(
         format=checked.format,
         size=checked.size,
@@ -45,3 +49,15 @@ def next_file_version(version):
     if re.fullmatch(r"\d+", parts[0] or ""):
         return f"{parts[0]}.1"
     return "1.1"
+
+
+def file_response(template_file, filename):
+    """The stored file as a download named filename; a file missing from storage is a 404, logged."""
+    try:
+        handle = template_file.file.open("rb")
+    except FileNotFoundError:
+        logger.error("Template file missing from storage: id=%s name=%s", template_file.pk, template_file.file.name)
+        raise Http404("The file is missing") from None
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=template_file.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,7 +1,7 @@
 """Plain text from template files, for search.
 
 Reads the documents' XML directly, with defusedxml so a hostile file cannot
-use entity tricks. Callers check the zip's sizes first (toolkit.validators).
+use entity tricks. Callers check the zip's sizes first (toolkit.files.validation).
 """
 
 import io

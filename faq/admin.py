@@ -17,7 +17,7 @@ class QuestionInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(draft_of__isnull=True)
+        return super().get_queryset(request).originals()
 
 
 @admin.register(Category)

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet
-from publishing.pagination import SHORTLIST_LENGTH, GroupedList
+from publishing.pagination import GroupedList
 
 
 class Category(models.Model):
@@ -49,9 +49,6 @@ class Question(PublishedContent):
 
     objects = QuestionQuerySet.as_manager()
 
-    kind_label = "FAQ"
-    detail_template = "faq/question_detail.html"
-
     class Meta(PublishedContent.Meta):
         ordering = ["category__position", "position", "title", "pk"]
         indexes = [
@@ -73,16 +70,3 @@ class Question(PublishedContent):
 
     def get_absolute_url(self):
         return reverse("faq:detail", args=[self.slug])
-
-    def detail_context(self):
-        in_order = ("position", "title", "pk")
-        related = Question.objects.published().filter(pk__in=self.related.values("pk")).order_by(*in_order)
-        guides = self.related_guides.published().only("title", "slug").order_by(*in_order)
-        stages = self.related_stages.published().only("title", "slug", "position").order_by(*in_order)
-        return {
-            "item": self,
-            "question": self,
-            "related_questions": related[:SHORTLIST_LENGTH],
-            "related_guides": guides[:SHORTLIST_LENGTH],
-            "related_stages": stages[:SHORTLIST_LENGTH],
-        }

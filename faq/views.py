@@ -1,12 +1,12 @@
 from itertools import groupby
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from faq.models import Category, Question
+from faq.selectors import question_page
 from publishing.pagination import page_of, page_url
-from publishing.selectors import live_item_or_redirect
-from publishing.views import render_item
+from publishing.views import render_readable
 
 QUESTIONS_PER_PAGE = 50
 
@@ -31,7 +31,5 @@ def question_list(request):
 
 
 def question_detail(request, slug):
-    question, moved_to = live_item_or_redirect(Question.objects.select_related("category"), slug)
-    if moved_to:
-        return redirect(moved_to, permanent=True)
-    return render_item(request, question)
+    questions = Question.objects.select_related("category")
+    return render_readable(request, questions, slug, "faq/question_detail.html", question_page)

@@ -31,9 +31,3 @@ class GuideAdmin(PublishedContentAdmin):
     filter_horizontal = ["topics", "related_stages"]
     # Chosen by typing, so the form stays fast however many guides and answers there are.
     autocomplete_fields = ["related", "related_questions"]
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name in {"related", "related_questions", "related_stages"}:
-            # Link to the live page, never to a pending draft of it.
-            kwargs["queryset"] = db_field.related_model.objects.filter(draft_of__isnull=True)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -4,7 +4,6 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 
 from publishing.models import Audience, PublishedContent, PublishedContentQuerySet
-from publishing.pagination import SHORTLIST_LENGTH
 
 # Addresses under /guidance/ that are pages in their own right, so no guide may use them as its slug.
 RESERVED_SLUGS = {"providers", "customers"}
@@ -72,9 +71,6 @@ class Guide(PublishedContent):
 
     objects = GuideQuerySet.as_manager()
 
-    kind_label = "Guidance"
-    detail_template = "guidance/guide_detail.html"
-
     class Meta(PublishedContent.Meta):
         ordering = ["position", "title", "pk"]
         # The editors' order, read from an index on the guidance change list.
@@ -97,13 +93,3 @@ class Guide(PublishedContent):
             return self.main_topic
         topics = list(self.topics.all())
         return topics[0] if topics else None
-
-    def detail_context(self):
-        return {
-            "item": self,
-            "guide": self,
-            "related_guides": self.related.published().defer(*LIST_DEFERRED).most_useful_first()[:SHORTLIST_LENGTH],
-            "related_questions": self.related_questions.published().only("title", "slug")[:SHORTLIST_LENGTH],
-            "related_stages": self.related_stages.published().only("title", "slug", "position")[:SHORTLIST_LENGTH],
-            "show_review_dates": True,
-        }

@@ -1,4 +1,4 @@
-from guidance.models import Guide
+from guidance.models import LIST_DEFERRED, Guide
 from publishing.pagination import SHORTLIST_LENGTH
 
 # An audience page groups the most useful guides it reads, up to this many; beyond
@@ -28,3 +28,15 @@ def guides_by_topic(*, audience, scanned=GUIDES_SCANNED, per_group=SHORTLIST_LEN
         group["more"] = cut or len(group["guides"]) > per_group
         group["guides"] = group["guides"][:per_group]
     return listed, cut
+
+
+def guide_page(guide):
+    """A guide's reader page (and preview): the guide and the first few related guides, answers and stages."""
+    return {
+        "item": guide,
+        "guide": guide,
+        "related_guides": guide.related.published().defer(*LIST_DEFERRED).most_useful_first()[:SHORTLIST_LENGTH],
+        "related_questions": guide.related_questions.published().only("title", "slug")[:SHORTLIST_LENGTH],
+        "related_stages": guide.related_stages.published().only("title", "slug", "position")[:SHORTLIST_LENGTH],
+        "show_review_dates": True,
+    }

@@ -1,11 +1,10 @@
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from guidance.models import AUDIENCE_PAGE_TITLES, Guide
-from guidance.selectors import guides_by_topic
+from guidance.selectors import guide_page, guides_by_topic
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH, shortlist
-from publishing.selectors import live_item_or_redirect
-from publishing.views import render_item
+from publishing.views import render_readable
 from search.selectors import browse_url
 
 AUDIENCE_PAGES = {
@@ -53,7 +52,4 @@ def guide_list(request, audience):
 
 
 def guide_detail(request, slug):
-    guide, moved_to = live_item_or_redirect(Guide.objects.all(), slug)
-    if moved_to:
-        return redirect(moved_to, permanent=True)
-    return render_item(request, guide)
+    return render_readable(request, Guide.objects.all(), slug, "guidance/guide_detail.html", guide_page)

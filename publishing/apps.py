@@ -5,12 +5,18 @@ from django.db.models.signals import post_migrate
 class PublishingConfig(AppConfig):
     name = "publishing"
     verbose_name = "Publishing"
-    # Demo content loaders, run in this order before those of later apps.
-    content_loaders = ["publishing.content.TopicLoader"]
 
     def ready(self):
         from publishing import groups
+        from publishing.loaders import TopicLoader
+        from publishing.models import ChangeNote, SlugRedirect, Topic
+        from publishing.registry import register_supporting
 
+        # Editors may use topics; only publishers change the list. Topics load before any content that names them.
+        register_supporting(Topic, editor_actions=["view"], loaders=[TopicLoader])
+        # Written by the workflow, never edited directly, but readers see them (change history, old addresses).
+        register_supporting(ChangeNote, editor_actions=[], publisher_actions=[])
+        register_supporting(SlugRedirect, editor_actions=[], publisher_actions=[])
         # Runs after every migrate (and after test flushes), so permissions for
         # content types added by later apps are always granted to the groups.
         post_migrate.connect(groups.sync_groups, dispatch_uid="publishing.sync_groups")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from publishing.markdown import render_markdown
+from publishing.registry import kind_for
 
 DEFAULT_OWNER = "Shared Services Team"
 REVIEW_INTERVAL = datetime.timedelta(days=182)
@@ -22,6 +23,10 @@ class Status(models.TextChoices):
     IN_REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
     WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# Readers can reach an item in these states by its address (a withdrawn page shows the notice).
+LIVE_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
 
 
 class Audience(models.TextChoices):
@@ -52,17 +57,28 @@ class Topic(models.Model):
 
 
 class PublishedContentQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """What readers may see: published, not a pending draft, and due by now.
+    """The only place that decides what readers may see. Views, search, downloads and the admin's
+    relation choices call these methods (and the matching model properties); nothing else spells out
+    the status, draft_of or publish_at conditions."""
 
-        This is the only place that decides visibility; every reader page,
-        list, feed and the search index go through it.
-        """
-        now = now or timezone.now()
-        return self.filter(status=Status.PUBLISHED, draft_of__isnull=True, publish_at__lte=now)
+    def originals(self):
+        """The items themselves, never the pending draft copy of a live item: what links and lists point at."""
+        return self.filter(draft_of__isnull=True)
+
+    def published(self, now=None):
+        """What readers may see in lists, search and feeds: published, not a pending draft, and due by now."""
+        return self.originals().filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def reachable(self, now=None):
+        """What a reader can open by its address: published or withdrawn (its page shows the notice), due by now."""
+        return self.originals().filter(status__in=LIVE_STATUSES, publish_at__lte=now or timezone.now())
+
+    def indexable(self):
+        """Published items, including those scheduled for later: the search index stores their go-live time."""
+        return self.originals().filter(status=Status.PUBLISHED)
 
     def withdrawn(self):
-        return self.filter(status=Status.WITHDRAWN, draft_of__isnull=True)
+        return self.originals().filter(status=Status.WITHDRAWN)
 
     def for_audience(self, audience):
         return self.filter(audience__in=[audience, Audience.EVERYONE])
@@ -71,10 +87,10 @@ class PublishedContentQuerySet(models.QuerySet):
         return self.filter(status=Status.IN_REVIEW)
 
     def scheduled(self, now=None):
-        return self.filter(status=Status.PUBLISHED, draft_of__isnull=True, publish_at__gt=now or timezone.now())
+        return self.indexable().filter(publish_at__gt=now or timezone.now())
 
     def review_overdue(self, today=None):
-        return self.filter(status=Status.PUBLISHED, draft_of__isnull=True, review_due__lt=today or timezone.localdate())
+        return self.indexable().filter(review_due__lt=today or timezone.localdate())
 
     def due_for_go_live(self, now=None):
         """Scheduled items whose time has come but whose follow-up work has not run."""
@@ -157,8 +173,6 @@ class PublishedContent(models.Model):
         "last_major_change_at", "withdrawn_at", "withdrawal_reason", "version", "created_at",
         "updated_at", "updated_by", "body_html", "headings",
     }  # fmt: skip
-    kind_label = "Page"
-    detail_template = None
 
     class Meta:
         abstract = True
@@ -196,13 +210,43 @@ class PublishedContent(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def is_original(self):
+        """The item itself rather than the pending draft copy of a live item."""
+        return self.draft_of_id is None
+
+    @property
+    def original_id(self):
+        """The id of the item this row stands for: its own, or the live item's when it is a pending draft."""
+        return self.draft_of_id or self.pk
+
+    @property
+    def original(self):
+        return self.draft_of if self.draft_of_id else self
+
+    @property
     def is_live(self):
-        """Published or withdrawn: readers can reach it by its URL."""
-        return self.draft_of_id is None and self.status in (Status.PUBLISHED, Status.WITHDRAWN)
+        """Published or withdrawn: readers can reach it by its URL (once its time has come)."""
+        return self.is_original and self.status in LIVE_STATUSES
+
+    @property
+    def is_indexable(self):
+        """In the search index: published now or scheduled (the index row carries the go-live time)."""
+        return self.is_original and self.status == Status.PUBLISHED
 
     @property
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and self.publish_at and self.publish_at > timezone.now()
+
+    @property
+    def is_published_now(self):
+        """Readers see it in lists and search and may download its files: published, not a draft, due by now."""
+        return self.is_indexable and self.publish_at is not None and self.publish_at <= timezone.now()
+
+    @property
+    def kind_label(self):
+        """What one item of this kind is called to readers ("FAQ", "Template")."""
+        kind = kind_for(type(self))
+        return kind.label if kind else self._meta.verbose_name.capitalize()
 
     @property
     def last_updated(self):
@@ -230,10 +274,6 @@ class PublishedContent(models.Model):
 
     def default_review_due(self, published_at):
         return (published_at + REVIEW_INTERVAL).date()
-
-    def detail_context(self):
-        """Context for this item's reader page; content types add their related items."""
-        return {"item": self}
 
 
 class ChangeNote(models.Model):

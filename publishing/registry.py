@@ -1,8 +1,126 @@
-from django.apps import apps
+"""The content-kind registry: the one way a kind of content plugs into the portal.
+
+Each content app registers its kinds once, from its AppConfig.ready(), the way
+Django's admin registers model admins. Everything that works across kinds —
+search, topic pages, groups and permissions, the page cache's invalidation,
+previews, scheduled go-live and the demo-content loader — reads this registry;
+nothing imports a content app to find its kinds.
+
+Models that are not kinds but change what readers see (FAQ categories, topics,
+search synonyms) register as *supporting* models, so editors get permissions on
+them and a change to them refreshes cached pages.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+EDITOR_ACTIONS = ("add", "change", "view")
+PUBLISHER_ACTIONS = ("add", "change", "view", "delete")
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    model: type
+    label: str  # what one item is called to readers: "FAQ", "Guidance", "Template"
+    heading: str  # the kind's heading on a topic page
+    template: str  # the reader page's template
+    page: Callable  # page(item) -> the reader page's context (also used for previews)
+    loaders: tuple = ()  # demo-content loader classes, run in this order
+    searchable: bool = True
+    cached: bool = True  # a change starts a new page-cache generation
+    search_text: Callable | None = None  # search_text(item) -> more words for the index
+    supporting: tuple = ()  # models edited alongside the kind (e.g. FAQ categories)
+
+
+@dataclass(frozen=True)
+class SupportingModel:
+    model: type
+    editor_actions: tuple = EDITOR_ACTIONS
+    publisher_actions: tuple = PUBLISHER_ACTIONS
+    loaders: tuple = ()
+    cached: bool = True
+
+
+@dataclass
+class Registry:
+    kinds: dict = field(default_factory=dict)
+    supporting: dict = field(default_factory=dict)
+    loader_order: list = field(default_factory=list)
+
+
+_registry = Registry()
+
+
+def register(
+    model, *, label, heading, template, page, loaders=(), searchable=True, cached=True, search_text=None, supporting=()
+):
+    """Register a kind of published content (a PublishedContent model). Call once, from AppConfig.ready()."""
+    from publishing.models import PublishedContent
+
+    if not issubclass(model, PublishedContent):
+        raise TypeError(f"{model.__name__} is not published content; use register_supporting() instead")
+    if model in _registry.kinds:
+        raise ValueError(f"{model._meta.label} is already registered")
+    kind = ContentKind(
+        model, label, heading, template, page, tuple(loaders), searchable, cached, search_text, tuple(supporting)
+    )
+    _registry.kinds[model] = kind
+    for supporting_model in supporting:
+        register_supporting(supporting_model)
+    _registry.loader_order.extend(loaders)
+    return kind
+
+
+def register_supporting(
+    model, *, editor_actions=EDITOR_ACTIONS, publisher_actions=PUBLISHER_ACTIONS, loaders=(), cached=True
+):
+    """Register a model editors manage that changes what readers see, but is not a kind of page."""
+    _registry.supporting[model] = SupportingModel(
+        model, tuple(editor_actions), tuple(publisher_actions), loaders, cached
+    )
+    _registry.loader_order.extend(loaders)
+
+
+def unregister(model):
+    """Take a kind or supporting model out again (for tests that register a throwaway kind)."""
+    kind = _registry.kinds.pop(model, None) or _registry.supporting.pop(model, None)
+    for loader in getattr(kind, "loaders", ()):
+        _registry.loader_order.remove(loader)
+
+
+def kinds():
+    """Every registered kind, in registration order (the order of INSTALLED_APPS)."""
+    return list(_registry.kinds.values())
+
+
+def kind_for(model):
+    """The registered kind of a model (or of an item's class); None if it is not a kind."""
+    return _registry.kinds.get(model)
 
 
 def content_models():
-    """Every concrete published content type (FAQ questions, guides, toolkit items…)."""
-    from publishing.models import PublishedContent
+    return [kind.model for kind in kinds()]
 
-    return [model for model in apps.get_models() if issubclass(model, PublishedContent)]
+
+def searchable_models():
+    return [kind.model for kind in kinds() if kind.searchable]
+
+
+def supporting_models():
+    return list(_registry.supporting.values())
+
+
+def cached_models():
+    """Every model whose change must refresh readers' cached pages."""
+    return [kind.model for kind in kinds() if kind.cached] + [s.model for s in supporting_models() if s.cached]
+
+
+def permission_grants():
+    """(model, editor actions, publisher actions) for every model the Editors and Publishers groups work on."""
+    grants = [(kind.model, EDITOR_ACTIONS, PUBLISHER_ACTIONS) for kind in kinds()]
+    return grants + [(s.model, s.editor_actions, s.publisher_actions) for s in supporting_models()]
+
+
+def loaders():
+    """A fresh instance of every demo-content loader, in the order they must run."""
+    return [loader() for loader in _registry.loader_order]

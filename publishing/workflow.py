@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from publishing.models import ChangeNote, ChangeType, SlugRedirect, Status, WorkflowEvent
+from publishing.registry import content_models
 from publishing.signals import content_changed
 
 audit = logging.getLogger("publishing.audit")
@@ -72,6 +73,42 @@ def _save_revision(item, user, comment):
 def _require_major_change_note(item):
     if item.change_type == ChangeType.MAJOR and not item.change_note.strip():
         raise WorkflowError("A major change needs a public change note. Add one, or mark the change as minor.")
+
+
+def item_save_edit(*, item, user):
+    """Save an editor's change to an item, returning what was saved and whether it became a new draft.
+
+    Editing a live item never changes what readers see: the change becomes the live item's
+    pending draft. A change to an item in review needs another review, so it goes back to draft.
+    """
+    item.updated_by = user
+    if item.pk is None:
+        item.save()
+        return item, False
+    original = type(item).objects.get(pk=item.pk)
+    if original.is_live:
+        item.make_draft_of(original)
+        item.save()
+        return item, True
+    item.version = original.version + 1
+    if original.status == Status.IN_REVIEW:
+        item.status = Status.DRAFT
+    item.save()
+    return item, False
+
+
+def available_actions(item, user):
+    """The workflow actions this person may take on this item now, in the order to offer them."""
+    actions = []
+    if item.status == Status.DRAFT:
+        actions.append("submit")
+    if item.status == Status.IN_REVIEW:
+        actions.append("return")
+        if can_publish(user):
+            actions.append("publish")
+    if item.status == Status.PUBLISHED and item.is_original and can_publish(user):
+        actions.append("withdraw")
+    return actions
 
 
 @transaction.atomic
@@ -219,7 +256,7 @@ def item_withdraw(*, item, user, reason):
     if not can_publish(user):
         _log_refusal(item, "withdraw", user)
         raise PermissionDenied("Only a publisher can withdraw an item.")
-    if item.status != Status.PUBLISHED or item.draft_of_id:
+    if item.status != Status.PUBLISHED or not item.is_original:
         raise WorkflowError("Only a published item can be withdrawn.")
     if not reason.strip():
         raise WorkflowError("Give the reason for withdrawing: readers who follow an old link will see it.")
@@ -293,8 +330,6 @@ def item_recover_deleted(*, version, user):
 
 def items_go_live(*, now=None):
     """Do the follow-up work for scheduled items that have come due. Idempotent."""
-    from publishing.registry import content_models
-
     done = []
     for model in content_models():
         for item in model.objects.due_for_go_live(now):

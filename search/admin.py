@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
+from publishing.admin import ReadOnlyAdminMixin
 from search.models import BestBet, SearchEntry, Synonym
 from search.selectors import content_type_choices, entry_for_bet
 
@@ -82,19 +83,10 @@ class BestBetAdmin(admin.ModelAdmin):
 
 
 @admin.register(SearchEntry)
-class SearchEntryAdmin(admin.ModelAdmin):
+class SearchEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the index is written only by the publishing workflow and rebuild_search_index."""
 
     list_display = ["title", "kind_label", "audience", "publish_at", "last_updated", "indexed_at"]
     list_filter = ["kind_label", "audience"]
     search_fields = ["title", "url"]
     exclude = ["body_text", "extra_text"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

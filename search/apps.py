@@ -4,11 +4,14 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Search"
-    # Editors keep synonyms and best bets, which change what readers see: the publishing
-    # groups get permissions on this app, and the page cache starts afresh when they change.
-    content_app = True
 
     def ready(self):
+        from publishing.registry import register_supporting
         from search import signals
+        from search.models import BestBet, SearchEntry, Synonym
 
+        # Editors keep synonyms and best bets, which change what readers find; the index itself is read-only.
+        register_supporting(Synonym)
+        register_supporting(BestBet)
+        register_supporting(SearchEntry, editor_actions=["view"], publisher_actions=["view"])
         signals.connect_receivers()

@@ -1,11 +1,10 @@
 """Keeping the search index in step with the content.
 
-Every concrete content type from publishing.registry.content_models() is indexed
-with no configuration: title, summary and body, plus the type's own free-text
-fields (e.g. a toolkit stage's purpose and activities) and, if the model has one,
-whatever its ``search_extra_text()`` method returns (e.g. the words inside a
-template's downloadable file). A new kind needs nothing here unless it wants
-more than that: give it a ``search_extra_text()`` method.
+Every kind registered as searchable in publishing.registry is indexed with no
+configuration here: title, summary and body, plus the kind's own free-text
+fields (e.g. a toolkit stage's purpose and activities) and whatever the kind's
+registered ``search_text`` returns (e.g. the words inside a template's
+downloadable file).
 
 Index writes happen in the same database transaction as the content change, so a
 rolled-back publication never reaches the index and a committed one always does.
@@ -20,8 +19,8 @@ from django.db import models, transaction
 from django.urls import NoReverseMatch
 from django.utils.text import slugify
 
-from publishing.models import PublishedContent, Status
-from publishing.registry import content_models
+from publishing.models import PublishedContent
+from publishing.registry import kind_for, searchable_models
 from search.backends import get_backend
 from search.backends.base import MARK_END, MARK_START
 from search.models import SearchEntry
@@ -35,24 +34,25 @@ MIN_TEXT_FIELD_LENGTH = 100
 
 
 def kind_of(model):
-    return slugify(model.kind_label) or model._meta.model_name
+    """The kind filter's value for a model: its registered label as a slug ("faq", "toolkit-stage")."""
+    return slugify(kind_for(model).label) or model._meta.model_name
 
 
 def indexed_models():
-    return content_models()
+    return searchable_models()
+
+
+def is_indexed_kind(model):
+    kind = kind_for(model)
+    return kind is not None and kind.searchable
 
 
 def kinds():
     """(value, label) for every kind of content, for the kind filter."""
     seen = {}
     for model in indexed_models():
-        seen.setdefault(kind_of(model), model.kind_label)
+        seen.setdefault(kind_of(model), kind_for(model).label)
     return sorted(seen.items(), key=lambda pair: pair[1])
-
-
-def is_indexable(item):
-    """Readable now or at its scheduled time: the index row carries publish_at, which every query checks."""
-    return item.status == Status.PUBLISHED and item.draft_of_id is None
 
 
 def _text(value):
@@ -82,12 +82,12 @@ def title_key(title):
 
 
 def extra_text(item):
+    kind = kind_for(type(item))
     parts = [getattr(item, name) for name in extra_text_fields(type(item))]
-    hook = getattr(item, "search_extra_text", None)
-    if callable(hook):
-        parts.append(hook())
+    if kind.search_text:
+        parts.append(kind.search_text(item))
     # The kind's name ("Toolkit stage", "Template") is a word readers search with too.
-    parts.append(type(item).kind_label)
+    parts.append(kind.label)
     return _text(" ".join(str(p) for p in parts if p))
 
 
@@ -99,7 +99,7 @@ def entry_values(item, topic_slugs=None):
     body_text = html_to_text(item.body_html)
     return {
         "kind": kind_of(model),
-        "kind_label": model.kind_label,
+        "kind_label": kind_for(model).label,
         "url": item.get_absolute_url(),
         "title": _text(item.title),
         "title_key": title_key(item.title),
@@ -117,7 +117,7 @@ def entry_values(item, topic_slugs=None):
 def item_index(*, item):
     """Add or refresh the item's row if readers may see it (now or when scheduled), else remove it."""
     content_type = ContentType.objects.get_for_model(type(item))
-    if not is_indexable(item):
+    if not item.is_indexable:
         SearchEntry.objects.filter(content_type=content_type, object_id=item.pk).delete()
         return None
     try:
@@ -155,11 +155,7 @@ def index_rebuild(*, batch_size=500):
         backend.before_rebuild()
         for model in indexed_models():
             content_type = ContentType.objects.get_for_model(model)
-            items = (
-                model._base_manager.filter(status=Status.PUBLISHED, draft_of__isnull=True)
-                .prefetch_related("topics")
-                .order_by("pk")
-            )
+            items = model.objects.indexable().prefetch_related("topics").order_by("pk")
             batch = []
             for item in items.iterator(chunk_size=batch_size):
                 try:

@@ -1,24 +1,24 @@
 """Receivers that keep the index in step with every content model, present and future.
 
-They are connected without a sender and check the instance, so a content type
-added later is covered as soon as it subclasses PublishedContent.
+They are connected without a sender and ask the content-kind registry about the
+instance, so a kind registered later is covered as soon as it registers.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
-from publishing.models import PublishedContent, Topic
+from publishing.models import Topic
 from publishing.signals import content_changed
 from search import indexing
 
 
 def item_saved(sender, instance, raw=False, **kwargs):
-    if raw or not isinstance(instance, PublishedContent):
+    if raw or not indexing.is_indexed_kind(type(instance)):
         return
     indexing.item_index(item=instance)
 
 
 def item_deleted(sender, instance, **kwargs):
-    if isinstance(instance, PublishedContent):
+    if indexing.is_indexed_kind(type(instance)):
         indexing.item_unindex(model=type(instance), pk=instance.pk)
 
 
@@ -26,11 +26,11 @@ def relations_changed(sender, instance, action, reverse, model, pk_set, **kwargs
     """Topics (filtered on) and other relations whose words are indexed, e.g. a template's files."""
     if not reverse:
         # item.topics.add / remove / set / clear
-        if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, PublishedContent):
+        if action in ("post_add", "post_remove", "post_clear") and indexing.is_indexed_kind(type(instance)):
             indexing.item_index(item=instance)
         return
     # topic.<app>_<model>_items.add(...): the other side of the relation.
-    if not issubclass(model, PublishedContent) or isinstance(instance, PublishedContent):
+    if not indexing.is_indexed_kind(model) or indexing.is_indexed_kind(type(instance)):
         return
     if action == "pre_clear":
         field = next(f for f in model._meta.many_to_many if f.remote_field.through is sender)

@@ -15,7 +15,6 @@ import re
 import time
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import models, transaction
@@ -23,6 +22,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
+
+from publishing.registry import cached_models, content_models
 
 GENERATION_KEY = "content-generation"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -35,8 +36,6 @@ def generation_cache():
 
 def next_scheduled_go_live():
     """The earliest future publish time of any scheduled item, as a timestamp, or None."""
-    from publishing.registry import content_models
-
     now = timezone.now()
     times = [
         model.objects.scheduled(now).aggregate(first=models.Min("publish_at"))["first"] for model in content_models()
@@ -72,22 +71,22 @@ def current_generation():
     return state
 
 
-def _after_commit(**kwargs):
-    transaction.on_commit(content_changed_now)
+def _model_changed(sender, **kwargs):
+    if sender in cached_models():
+        transaction.on_commit(content_changed_now)
+
+
+def _relation_changed(sender, instance, action, model, **kwargs):
+    if action.startswith("post_") and (type(instance) in cached_models() or model in cached_models()):
+        transaction.on_commit(content_changed_now)
 
 
 def connect_invalidation():
-    """Invalidate on any change to a model readers' pages are built from."""
-    for config in apps.get_app_configs():
-        if getattr(config, "content_app", False) or config.label == "publishing":
-            for model in config.get_models():
-                uid = f"page-cache:{model._meta.label}"
-                post_save.connect(_after_commit, sender=model, dispatch_uid=uid + ":save", weak=False)
-                post_delete.connect(_after_commit, sender=model, dispatch_uid=uid + ":delete", weak=False)
-                for field in model._meta.local_many_to_many:
-                    m2m_changed.connect(
-                        _after_commit, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}", weak=False
-                    )
+    """Invalidate on any change to a model readers' pages are built from. The content-kind registry says
+    which; the receivers ask it on each change, so a kind registered later is covered too."""
+    post_save.connect(_model_changed, dispatch_uid="page-cache:save")
+    post_delete.connect(_model_changed, dispatch_uid="page-cache:delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="page-cache:relations")
 
 
 def is_cacheable_request(request):

@@ -36,10 +36,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "sharedservices.apps.SharedServicesConfig",
     "publishing",
+    # Content kinds register in this order, which is the order of their groups on topic pages.
+    "guidance",
     "faq",
     "toolkit",
-    "guidance",
     "search",
+    "topics",
 ]
 
 MIDDLEWARE = [

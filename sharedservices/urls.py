@@ -13,7 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("faq/", include("faq.urls")),
-    path("topics/", include("publishing.topic_urls")),
+    path("topics/", include("topics.urls")),
     path("preview/", include("publishing.urls")),
     path("guidance/", include("guidance.urls")),
     path("toolkit/", include("toolkit.urls")),

@@ -7,27 +7,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from faq.models import Question
 from publishing.admin import PublishedContentAdmin, PublishedContentForm
 from toolkit.files.storage import file_response, next_file_version, template_files_choose
 from toolkit.files.validation import MAX_FILE_BYTES, check_upload, human_megabytes
 from toolkit.models import RESERVED_STAGE_SLUGS, Example, FileFormat, Stage, Template, TemplateFile
 
 UPLOAD_FIELDS = {file_format: f"upload_{file_format}" for file_format in FileFormat.values}
-
-
-class LiveChoicesMixin:
-    """Offer only live items in relation fields, never someone's pending draft copy."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "stage":
-            kwargs["queryset"] = Stage.objects.filter(draft_of__isnull=True).order_by("position")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "related_questions":
-            kwargs["queryset"] = Question.objects.filter(draft_of__isnull=True).order_by("title")
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class StageForm(PublishedContentForm):
@@ -39,7 +24,7 @@ class StageForm(PublishedContentForm):
 
 
 @admin.register(Stage)
-class StageAdmin(LiveChoicesMixin, PublishedContentAdmin):
+class StageAdmin(PublishedContentAdmin):
     form = StageForm
     list_display = ["title", "position", "status_label", "owner", "review_due", "updated_at"]
     list_editable = ["position"]
@@ -53,7 +38,7 @@ class StageAdmin(LiveChoicesMixin, PublishedContentAdmin):
 
 
 @admin.register(Example)
-class ExampleAdmin(LiveChoicesMixin, PublishedContentAdmin):
+class ExampleAdmin(PublishedContentAdmin):
     list_display = ["title", "stage", "organisation", "status_label", "owner", "review_due", "updated_at"]
     list_filter = [*PublishedContentAdmin.list_filter, "stage"]
     list_select_related = [*PublishedContentAdmin.list_select_related, "stage"]
@@ -127,7 +112,7 @@ class TemplateForm(PublishedContentForm):
 
 
 @admin.register(Template)
-class TemplateAdmin(LiveChoicesMixin, PublishedContentAdmin):
+class TemplateAdmin(PublishedContentAdmin):
     form = TemplateForm
     list_display = ["title", "stage", "provenance", "file_version", "formats", "status_label", "updated_at"]
     list_filter = [*PublishedContentAdmin.list_filter, "stage", "provenance"]

@@ -8,7 +8,6 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet
-from publishing.pagination import SHORTLIST_LENGTH, shortlist
 
 # /toolkit/<stage>/ shares its URL space with these pages, so no stage may take their slugs.
 RESERVED_STAGE_SLUGS = {"templates", "examples"}
@@ -70,8 +69,6 @@ class Stage(PublishedContent):
     )
 
     objects = StageQuerySet.as_manager()
-    kind_label = "Toolkit stage"
-    detail_template = "toolkit/stage_detail.html"
 
     class Meta(PublishedContent.Meta):
         ordering = ["position", "title", "pk"]
@@ -92,38 +89,11 @@ class Stage(PublishedContent):
     def checklist_list(self):
         return lines(self.checklist)
 
-    @property
-    def live_id(self):
-        """The published stage this row stands for: templates and examples point at the live row."""
-        return self.draft_of_id or self.pk
 
-    def detail_context(self):
-        path = list(Stage.objects.in_order().only("title", "slug", "position"))
-        index = next((i for i, stage in enumerate(path) if stage.pk == self.live_id), None)
-        return {
-            "item": self,
-            "stage": self,
-            "stage_number": None if index is None else index + 1,
-            "stage_count": len(path),
-            "previous_stage": path[index - 1] if index else None,
-            "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
-            # A stage can gather many templates and examples: it shows the first few and links to the full lists.
-            "templates": shortlist(Template.objects.for_stage(self.live_id), SHORTLIST_LENGTH),
-            "examples": shortlist(
-                Example.objects.published().filter(stage_id=self.live_id).order_by("title", "pk"), SHORTLIST_LENGTH
-            ),
-            "related_questions": self.related_questions.published().order_by("title", "pk")[:SHORTLIST_LENGTH],
-            "related_guides": self.published_related_guides()[:SHORTLIST_LENGTH],
-        }
-
-    def published_related_guides(self):
-        # Guides link to stages from the guidance app (Guide.related_stages); before that app's
-        # model exists there is no reverse relation, and the page simply shows no guides.
-        live = self.draft_of if self.draft_of_id else self
-        guides = getattr(live, "related_guides", None)
-        if guides is None or not hasattr(guides, "published"):
-            return []
-        return guides.published().order_by("title", "pk")
+class ExampleQuerySet(PublishedContentQuerySet):
+    def for_stage(self, stage_id):
+        """A stage's examples in title order, read from the stage's own index."""
+        return self.published().filter(stage_id=stage_id).order_by("title", "pk")
 
 
 @reversion.register()
@@ -131,8 +101,7 @@ class Example(PublishedContent):
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="examples")
     organisation = models.CharField(max_length=200, blank=True, help_text="Who the example is about.")
 
-    kind_label = "Worked example"
-    detail_template = "toolkit/example_detail.html"
+    objects = ExampleQuerySet.as_manager()
 
     class Meta(PublishedContent.Meta):
         verbose_name = "worked example"
@@ -140,13 +109,6 @@ class Example(PublishedContent):
 
     def get_absolute_url(self):
         return reverse("toolkit:example", args=[self.slug])
-
-    def detail_context(self):
-        return {
-            "item": self,
-            "example": self,
-            "templates": shortlist(Template.objects.for_stage(self.stage_id), SHORTLIST_LENGTH),
-        }
 
 
 class Provenance(models.TextChoices):
@@ -239,8 +201,6 @@ class Template(PublishedContent):
     )
 
     objects = TemplateQuerySet.as_manager()
-    kind_label = "Template"
-    detail_template = "toolkit/template_detail.html"
 
     class Meta(PublishedContent.Meta):
         verbose_name = "toolkit template"
@@ -265,13 +225,10 @@ class Template(PublishedContent):
         version = re.sub(r"[^0-9A-Za-z.]+", "-", self.file_version) or "1"
         return f"{self.slug}-v{version}.{template_file.extension}"
 
-    def search_extra_text(self):
+    def file_text(self):
         """The words inside the template's files, for the search index (each distinct text once)."""
         texts = []
         for text in TemplateFile.objects.filter(templates=self).order_by("format").values_list("text", flat=True):
             if text and text not in texts:
                 texts.append(text)
         return "\n\n".join(texts)
-
-    def detail_context(self):
-        return {"item": self, "template": self}

@@ -1,16 +1,11 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
-from publishing.models import Status
-from publishing.pagination import GroupedList, page_of, page_url
-from publishing.selectors import live_item_or_redirect
-from publishing.views import render_item
+from publishing.selectors import readable_item_or_redirect
+from publishing.views import render_readable
+from toolkit import selectors
 from toolkit.files.storage import file_response
-from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template, current_files
-
-TEMPLATES_PER_PAGE = 20
-EXAMPLES_PER_PAGE = 20
+from toolkit.models import Example, FileFormat, Stage, Template
 
 
 def stage_list(request):
@@ -19,93 +14,40 @@ def stage_list(request):
 
 
 def stage_detail(request, slug):
-    stage, moved_to = live_item_or_redirect(Stage.objects.all(), slug)
-    if moved_to:
-        return redirect(moved_to, permanent=True)
-    return render_item(request, stage)
+    return render_readable(request, Stage.objects.all(), slug, "toolkit/stage_detail.html", selectors.stage_page)
 
 
 def example_detail(request, slug):
-    example, moved_to = live_item_or_redirect(Example.objects.select_related("stage"), slug)
-    if moved_to:
-        return redirect(moved_to, permanent=True)
-    return render_item(request, example)
+    examples = Example.objects.select_related("stage")
+    return render_readable(request, examples, slug, "toolkit/example_detail.html", selectors.example_page)
 
 
 def template_detail(request, slug):
-    template, moved_to = live_item_or_redirect(Template.objects.select_related("stage").with_files(), slug)
-    if moved_to:
-        return redirect(moved_to, permanent=True)
-    return render_item(request, template)
+    templates = Template.objects.select_related("stage").with_files()
+    return render_readable(request, templates, slug, "toolkit/template_detail.html", selectors.template_page)
 
 
 def template_list(request):
-    stages = list(Stage.objects.in_order().only("title", "slug", "position"))
-    # Values that match no stage or format are ignored, so an old or edited link still shows a list.
-    chosen_stages = [slug for slug in request.GET.getlist("stage") if slug in {s.slug for s in stages}]
-    chosen_formats = [value for value in request.GET.getlist("format") if value in FileFormat.values]
-    filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
-    shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
-    page = page_of(
-        in_stage_order(Template.objects.filtered(formats=chosen_formats), shown_stages, prefetch=[current_files()]),
-        request.GET.get("page"),
-        TEMPLATES_PER_PAGE,
-        url_for=lambda number: page_url(reverse("toolkit:templates"), filters, number),
+    context = selectors.template_list_page(
+        stage_slugs=request.GET.getlist("stage"),
+        formats=request.GET.getlist("format"),
+        page_number=request.GET.get("page"),
     )
-    return render(
-        request,
-        "toolkit/template_list.html",
-        {
-            "page": page,
-            "templates": page.object_list,
-            "stages": stages,
-            "formats": FileFormat.choices,
-            "chosen_stages": chosen_stages,
-            "chosen_formats": chosen_formats,
-            "filtered": bool(filters),
-            "provenance_labels": [(label, PROVENANCE_HINTS[value]) for value, label in Provenance.choices],
-        },
-    )
+    return render(request, "toolkit/template_list.html", context)
 
 
 def example_list(request):
-    stages = list(Stage.objects.in_order().only("title", "slug", "position"))
-    # An unknown stage is ignored, as on the templates list.
-    chosen_stage = next((stage for stage in stages if stage.slug == request.GET.get("stage")), None)
-    filters = [("stage", chosen_stage.slug)] if chosen_stage else []
-    page = page_of(
-        in_stage_order(Example.objects.all(), [chosen_stage] if chosen_stage else stages),
-        request.GET.get("page"),
-        EXAMPLES_PER_PAGE,
-        url_for=lambda number: page_url(reverse("toolkit:examples"), filters, number),
-    )
-    return render(
-        request,
-        "toolkit/example_list.html",
-        {"page": page, "examples": page.object_list, "stages": stages, "chosen_stage": chosen_stage},
-    )
-
-
-def in_stage_order(items, stages, prefetch=()):
-    """Published items of these stages, stage by stage and by title, paged cheaply (see GroupedList)."""
-    return GroupedList(
-        items.published().defer("body", "body_html", "headings"),
-        stages,
-        group_field="stage",
-        order=("title", "id"),
-        prefetch=prefetch,
-    )
+    context = selectors.example_list_page(stage_slug=request.GET.get("stage"), page_number=request.GET.get("page"))
+    return render(request, "toolkit/example_list.html", context)
 
 
 def template_download(request, slug, file_format):
     if file_format not in FileFormat.values:
         raise Http404("No such format")
-    template, moved_to = live_item_or_redirect(Template.objects.all(), slug)
+    template, moved_to = readable_item_or_redirect(Template.objects.all(), slug)
     if moved_to:
         return redirect(f"{moved_to}{file_format}/download/", permanent=True)
-    if template.status != Status.PUBLISHED:
-        raise Http404("This template has been withdrawn")
-    template_file = template.files.filter(format=file_format).first()
+    template_file = selectors.downloadable_file(template, file_format)
     if template_file is None:
-        raise Http404("This template is not available in that format")
+        raise Http404("This template is withdrawn or not available in that format")
     return file_response(template_file, template.download_name(template_file))

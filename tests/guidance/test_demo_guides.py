@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
 from guidance.models import Guide
-from publishing.content import as_slug_list, read_source
+from publishing.loaders import as_slug_list, read_source
 from publishing.models import Audience
 from tests.guidance.stub_toolkit_urls import use_toolkit_urls
 from toolkit.models import Stage

@@ -5,11 +5,13 @@ import textwrap
 
 import pytest
 
-from guidance.content import GuideLoader
+from faq.models import Question
+from guidance.loaders import GuideLoader
 from guidance.models import Guide
-from publishing.content import ContentError, content_export, content_load, read_source
-from publishing.models import Audience, Status
+from publishing.loaders import ContentError, content_export, content_load, read_source
+from publishing.models import Audience, Status, Topic
 from tests.guidance.factories import make_stage
+from toolkit.models import Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +131,7 @@ def test_reloading_unchanged_files_changes_nothing(content_root):
         (("position: 3", "position: third"), "'position' must be a whole number"),
         (("position: 3", "position: -1"), "'position' must be a whole number"),
         (("  - retained-functions", "  - no-such-guide"), "'related' names unknown guide no-such-guide"),
-        (("  - will-we-lose-control", "  - no-such-question"), "unknown FAQ question no-such-question"),
+        (("  - will-we-lose-control", "  - no-such-question"), "unknown question no-such-question"),
         (("  - governance\n", "  - no-such-topic\n"), "unknown topic no-such-topic"),
     ],
 )
@@ -148,13 +150,11 @@ def test_a_guide_may_not_take_the_address_of_an_audience_page(content_root):
         content_load(root=content_root)
 
 
-def test_unknown_stage_is_refused_once_stages_are_loaded_from_files(content_root):
+def test_a_guide_naming_an_unknown_stage_is_refused(content_root):
     source = read_source(write(content_root, "guidance/x.md", GUIDE.format(stages="[no-such-stage]")))
-    known = {"topic": {"governance", "hr"}, "guide": {"retained-functions"}, "faq question": {"will-we-lose-control"}}
+    known = {Topic: {"governance", "hr"}, Guide: {"retained-functions"}, Question: {"will-we-lose-control"}}
     with pytest.raises(ContentError, match="unknown toolkit stage no-such-stage"):
-        GuideLoader().validate(source, {**known, "toolkit stage": {"design"}})
-    # Before the toolkit loads stages from files, a stage that does not exist yet is skipped.
-    GuideLoader().validate(source, known)
+        GuideLoader().validate(source, {**known, Stage: {"design"}})
 
 
 def test_export_writes_every_field_so_a_fresh_load_gives_the_same_guide(content_root, tmp_path_factory):

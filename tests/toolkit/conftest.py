@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from publishing.content import content_load
+from publishing.loaders import content_load
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

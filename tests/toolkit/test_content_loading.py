@@ -4,7 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 
-from publishing.content import ContentError, content_export, content_load
+from publishing.loaders import ContentError, content_export, content_load
 from publishing.models import LoadedContent
 from toolkit.models import Example, Stage, Template, TemplateFile
 
@@ -53,11 +53,11 @@ def test_demo_content_loads_stages_in_order_with_examples_and_templates(demo_too
 
 def test_template_text_is_extracted_for_search(demo_toolkit):
     sla = Template.objects.get(slug="service-level-agreement")
-    text = sla.search_extra_text()
+    text = sla.file_text()
     assert "When service levels are missed" in text
     assert "service credits" in text
     assert text.count("When service levels are missed") == 1, "the ODT and DOCX words are given once"
-    tracker = Template.objects.get(slug="benefits-realisation-tracker").search_extra_text()
+    tracker = Template.objects.get(slug="benefits-realisation-tracker").file_text()
     assert "Saving against baseline" in tracker
 
 

@@ -15,7 +15,7 @@ from tests.guidance.factories import make_guide, make_question
 from tests.pagecheck import assert_reader_page_structure
 from tests.toolkit.factories import make_example, make_file, make_stage
 from toolkit.models import Example, Template
-from toolkit.views import EXAMPLES_PER_PAGE, TEMPLATES_PER_PAGE
+from toolkit.selectors import EXAMPLES_PER_PAGE, TEMPLATES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 

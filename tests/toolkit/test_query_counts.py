@@ -10,7 +10,7 @@ from faq.models import Category, Question
 from publishing.models import Status, Topic
 from tests.toolkit.factories import make_example, make_file, make_stage
 from toolkit.models import Template
-from toolkit.views import TEMPLATES_PER_PAGE
+from toolkit.selectors import TEMPLATES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 

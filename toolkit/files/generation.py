@@ -8,10 +8,15 @@ byte-for-byte the same file (see toolkit.files.archive).
 import functools
 
 from toolkit.files import office, opendocument
-from toolkit.files.sources import SourceError, check_formulas, document_title, parse_document, parse_sheets
-
-DOCUMENT_FORMATS = ("odt", "docx")
-SPREADSHEET_FORMATS = ("ods", "xlsx")
+from toolkit.files.sources import (
+    DOCUMENT_FORMATS,
+    SPREADSHEET_FORMATS,
+    SourceError,
+    check_formulas,
+    document_title,
+    parse_document,
+    parse_sheets,
+)
 
 
 @functools.lru_cache(maxsize=32)

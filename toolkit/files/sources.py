@@ -12,6 +12,8 @@ import yaml
 
 from toolkit.files.formulas import Formula, FormulaError
 
+DOCUMENT_FORMATS = ("odt", "docx")
+SPREADSHEET_FORMATS = ("ods", "xlsx")
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_SHEET_CHARACTERS = set("[]:*?/\\")
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from publishing.content import content_export
+from publishing.loaders import content_export
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from publishing.content import ContentError, content_load
+from publishing.loaders import ContentError, content_load
 
 
 class Command(BaseCommand):

@@ -1,28 +1,20 @@
 from faq.models import Category, Question
-from publishing.content import ContentError, PublishedContentLoader, TitledListLoader, as_slug_list
+from publishing.loaders import PublishedContentLoader, TitledListLoader
 
 
 class CategoryLoader(TitledListLoader):
     directory = "faq/categories"
     model = Category
-    label = "faq category"
 
 
 class QuestionLoader(PublishedContentLoader):
     directory = "faq/questions"
     model = Question
-    label = "faq question"
 
     def validate(self, source, known):
         super().validate(source, known)
-        category = source.meta.get("category")
-        if not category:
-            raise ContentError(source.path, "'category' is required")
-        if category not in known["faq category"]:
-            raise ContentError(source.path, f"unknown category '{category}'")
-        missing = [slug for slug in as_slug_list(source, "related") if slug not in known["faq question"]]
-        if missing:
-            raise ContentError(source.path, f"'related' names unknown question {', '.join(missing)}")
+        self.check_parent(source, known, "category")
+        self.check_related(source, known, "related")
 
     def field_values(self, source, known):
         meta = source.meta
@@ -34,7 +26,7 @@ class QuestionLoader(PublishedContentLoader):
         }
 
     def set_relations(self, item, source):
-        item.related.set(Question.objects.filter(slug__in=as_slug_list(source, "related"), draft_of__isnull=True))
+        self.link_related(item, source, "related")
 
     def export_items(self):
         return super().export_items().select_related("category").prefetch_related("related")

@@ -4,10 +4,8 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 
-from faq.models import Question
-from publishing.content import ContentError, PublishedContentLoader, as_slug_list
-from toolkit.files.generation import DOCUMENT_FORMATS, SPREADSHEET_FORMATS, generate
-from toolkit.files.sources import SourceError
+from publishing.loaders import ContentError, PublishedContentLoader, as_slug_list
+from toolkit.files.sources import DOCUMENT_FORMATS, SPREADSHEET_FORMATS, SourceError
 from toolkit.files.storage import template_files_choose
 from toolkit.files.validation import MAX_FILE_BYTES, check_file_bytes
 from toolkit.models import RESERVED_STAGE_SLUGS, Example, FileFormat, Provenance, Stage, Template, lines
@@ -23,22 +21,9 @@ def as_text_list(source, key):
     return [v.strip() for v in value]
 
 
-def live_stage(slug):
-    return Stage.objects.get(slug=slug, draft_of__isnull=True)
-
-
-def check_stage(source, known):
-    stage = source.meta.get("stage")
-    if not stage:
-        raise ContentError(source.path, "'stage' is required")
-    if stage not in known["toolkit stage"]:
-        raise ContentError(source.path, f"unknown stage '{stage}'")
-
-
 class StageLoader(PublishedContentLoader):
     directory = "toolkit/stages"
     model = Stage
-    label = "toolkit stage"
 
     def validate(self, source, known):
         super().validate(source, known)
@@ -53,9 +38,7 @@ class StageLoader(PublishedContentLoader):
             as_text_list(source, key)
         if len(str(meta.get("decision") or "")) > 300:
             raise ContentError(source.path, "'decision' must be under 300 characters")
-        missing = [slug for slug in as_slug_list(source, "related_questions") if slug not in known["faq question"]]
-        if missing:
-            raise ContentError(source.path, f"'related_questions' names unknown question {', '.join(missing)}")
+        self.check_related(source, known, "related_questions")
         # Guides name their stages (guidance loads Guide.related_stages), so related_guides is not loaded here.
         as_slug_list(source, "related_guides")
 
@@ -72,8 +55,7 @@ class StageLoader(PublishedContentLoader):
         }
 
     def set_relations(self, item, source):
-        slugs = as_slug_list(source, "related_questions")
-        item.related_questions.set(Question.objects.filter(slug__in=slugs, draft_of__isnull=True))
+        self.link_related(item, source, "related_questions")
 
     def export_items(self):
         return super().export_items().prefetch_related("related_questions")
@@ -88,30 +70,28 @@ class StageLoader(PublishedContentLoader):
                 "outputs": lines(item.outputs),
                 "decision": item.decision,
                 "checklist": lines(item.checklist),
-                "related_questions": sorted(q.slug for q in item.related_questions.all() if not q.draft_of_id),
+                "related_questions": self.export_related(item, "related_questions"),
+                # For readers of the file only: the guides' files own these links.
+                "related_guides": sorted(item.related_guides.originals().values_list("slug", flat=True)),
             }
         )
-        guides = getattr(item, "related_guides", None)
-        if guides is not None:
-            meta["related_guides"] = sorted(guides.filter(draft_of__isnull=True).values_list("slug", flat=True))
         return meta, item.body
 
 
 class ExampleLoader(PublishedContentLoader):
     directory = "toolkit/examples"
     model = Example
-    label = "toolkit example"
 
     def validate(self, source, known):
         super().validate(source, known)
-        check_stage(source, known)
+        self.check_parent(source, known, "stage")
         if len(str(source.meta.get("organisation") or "")) > 200:
             raise ContentError(source.path, "'organisation' must be under 200 characters")
 
     def field_values(self, source, known):
         return {
             **super().field_values(source, known),
-            "stage": live_stage(source.meta["stage"]),
+            "stage": self.parent(source, "stage"),
             "organisation": str(source.meta.get("organisation") or "").strip(),
         }
 
@@ -129,12 +109,11 @@ class TemplateLoader(PublishedContentLoader):
 
     directory = "toolkit/templates"
     model = Template
-    label = "toolkit template"
 
     def validate(self, source, known):
         super().validate(source, known)
         meta = source.meta
-        check_stage(source, known)
+        self.check_parent(source, known, "stage")
         provenance = meta.get("provenance", Provenance.OUTPUT_TEMPLATE)
         if provenance not in Provenance.values:
             raise ContentError(source.path, f"'provenance' must be one of {', '.join(Provenance.values)}")
@@ -195,6 +174,9 @@ class TemplateLoader(PublishedContentLoader):
                 f"no source for the {file_format} file: add {SOURCES_DIRECTORY}/{path.name} "
                 f"or {FILES_DIRECTORY}/{source.slug}-{version}.{file_format}",
             )
+        # Imported here: only loading needs odfpy, python-docx and openpyxl, not every server process.
+        from toolkit.files.generation import generate
+
         try:
             return path, generate(kind, path.read_text(encoding="utf-8"), file_format, str(source.meta["title"]))
         except SourceError as error:
@@ -204,7 +186,7 @@ class TemplateLoader(PublishedContentLoader):
         meta = source.meta
         return {
             **super().field_values(source, known),
-            "stage": live_stage(meta["stage"]),
+            "stage": self.parent(source, "stage"),
             "provenance": meta.get("provenance", Provenance.OUTPUT_TEMPLATE),
             "file_version": self.version(source),
         }

@@ -1,6 +1,6 @@
 """Demo content as Markdown files with YAML front matter: loading and exporting.
 
-Each content app lists its loaders on its AppConfig (``content_loaders``).
+Each content app registers its loaders (its ``loaders.py``) with its kind in publishing.registry.
 Loading validates every file first and writes nothing if any file is bad;
 then it creates what is missing and updates only items that no editor has
 changed since they were loaded.
@@ -13,13 +13,12 @@ from pathlib import Path
 
 import reversion
 import yaml
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
+from publishing import registry
 from publishing.models import Audience, ChangeNote, LoadedContent, Status, Topic
 
 SUMMARY_LIMIT = 300
@@ -102,17 +101,22 @@ class ContentLoader:
 
     directory = ""
     model = None
-    label = ""
 
     def sources(self, root):
         folder = root / self.directory
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
     def validate(self, source, known):
-        """Raise ContentError for anything wrong with the file; known maps loader labels to slugs."""
+        """Raise ContentError for anything wrong with the file; known maps each loaded model to its slugs."""
 
     def field_values(self, source, known):
         raise NotImplementedError
+
+    def before_save(self, item, source, now):
+        """Anything the item needs from the file beyond field_values, before it is saved."""
+
+    def after_save(self, item, source):
+        """Links the item needs as soon as it is saved (its topics, its history)."""
 
     def set_relations(self, item, source):
         """Second pass, once every item exists: links between items."""
@@ -155,11 +159,7 @@ class TitledListLoader(ContentLoader):
 
 class TopicLoader(TitledListLoader):
     directory = "topics"
-    label = "topic"
-
-    @property
-    def model(self):
-        return Topic
+    model = Topic
 
 
 class PublishedContentLoader(ContentLoader):
@@ -176,7 +176,7 @@ class PublishedContentLoader(ContentLoader):
             raise ContentError(source.path, f"'audience' must be one of {', '.join(Audience.values)}")
         if meta.get("status", Status.PUBLISHED) not in Status.values:
             raise ContentError(source.path, f"'status' must be one of {', '.join(Status.values)}")
-        unknown = [t for t in as_slug_list(source, "topics") if t not in known["topic"]]
+        unknown = [t for t in as_slug_list(source, "topics") if t not in known[Topic]]
         if unknown:
             raise ContentError(source.path, f"unknown topic {', '.join(unknown)}")
         as_date(source, "review_due", meta.get("review_due"))
@@ -195,6 +195,13 @@ class PublishedContentLoader(ContentLoader):
             "review_due": as_date(source, "review_due", meta.get("review_due")),
             "last_reviewed": as_date(source, "last_reviewed", meta.get("last_reviewed")),
         }
+
+    def before_save(self, item, source, now):
+        self.apply_publication(item, source, now)
+
+    def after_save(self, item, source):
+        self.set_common_relations(item, source)
+        self.record_history(item, source)
 
     def set_common_relations(self, item, source):
         item.topics.set(Topic.objects.filter(slug__in=as_slug_list(source, "topics")))
@@ -232,10 +239,41 @@ class PublishedContentLoader(ContentLoader):
             )
 
     def find_existing(self, slug):
-        return self.model.objects.filter(slug=slug, draft_of__isnull=True).first()
+        return self.model.objects.originals().filter(slug=slug).first()
 
     def export_items(self):
-        return self.model.objects.filter(draft_of__isnull=True).order_by("pk").prefetch_related("topics")
+        return self.model.objects.originals().order_by("pk").prefetch_related("topics")
+
+    def related_model(self, field_name):
+        return self.model._meta.get_field(field_name).related_model
+
+    def check_parent(self, source, known, field_name):
+        """The required slug under field_name must name an item of the model that field points at."""
+        slug = source.meta.get(field_name)
+        if not slug:
+            raise ContentError(source.path, f"'{field_name}' is required")
+        if slug not in known[self.related_model(field_name)]:
+            raise ContentError(source.path, f"unknown {field_name} '{slug}'")
+
+    def check_related(self, source, known, field_name):
+        """Every slug listed under field_name must name an item of the model that field links to."""
+        model = self.related_model(field_name)
+        missing = [slug for slug in as_slug_list(source, field_name) if slug not in known[model]]
+        if missing:
+            raise ContentError(
+                source.path, f"'{field_name}' names unknown {model._meta.verbose_name} {', '.join(missing)}"
+            )
+
+    def parent(self, source, field_name):
+        return self.related_model(field_name).objects.originals().get(slug=source.meta[field_name])
+
+    def link_related(self, item, source, field_name):
+        """Second pass: point field_name at the items the file lists (their live rows, never a pending draft)."""
+        slugs = as_slug_list(source, field_name)
+        getattr(item, field_name).set(self.related_model(field_name).objects.originals().filter(slug__in=slugs))
+
+    def export_related(self, item, field_name):
+        return sorted(related.slug for related in getattr(item, field_name).all() if related.is_original)
 
     def export_common(self, item):
         meta = {
@@ -266,14 +304,6 @@ class PublishedContentLoader(ContentLoader):
         return meta
 
 
-def configured_loaders():
-    loaders = []
-    for config in apps.get_app_configs():
-        for dotted in getattr(config, "content_loaders", []):
-            loaders.append(import_string(dotted)())
-    return loaders
-
-
 @dataclass
 class LoadReport:
     created: list = field(default_factory=list)
@@ -296,7 +326,7 @@ def read_all(root, loaders):
             seen[source.slug] = path
             sources.append(source)
         existing = set(loader.model.objects.values_list("slug", flat=True))
-        known[loader.label] = existing | set(seen)
+        known[loader.model] = existing | set(seen)
         by_loader.append((loader, sources))
     for loader, sources in by_loader:
         for source in sources:
@@ -308,7 +338,7 @@ def content_load(*, root, now=None):
     """Load every demo-content file under root. All or nothing."""
     now = now or timezone.now()
     report = LoadReport()
-    by_loader, known = read_all(Path(root), configured_loaders())
+    by_loader, known = read_all(Path(root), registry.loaders())
     with transaction.atomic(), reversion.create_revision():
         reversion.set_comment("Loaded from demo content")
         loaded = []
@@ -323,22 +353,13 @@ def content_load(*, root, now=None):
 
 
 def _load_one(loader, source, known, now, report):
-    model = loader.model
-    content_type = ContentType.objects.get_for_model(model)
+    content_type = ContentType.objects.get_for_model(loader.model)
     item = loader.find_existing(source.slug)
-    record = None
-    if item is not None:
-        record = LoadedContent.objects.filter(content_type=content_type, object_id=item.pk).first()
-        if record is None or record.loaded_version != getattr(item, "version", 0):
-            # Created or changed by an editor in the admin: theirs wins.
-            report.kept_editor_changes.append(source.path)
-            return None
-        if record.source_hash == source.digest:
-            report.unchanged.append(source.path)
-            return None
+    if item is not None and not _file_wins(item, source, content_type, report):
+        return None
     values = loader.field_values(source, known)
     if item is None:
-        item = model(slug=source.slug, **values)
+        item = loader.model(slug=source.slug, **values)
         report.created.append(source.path)
     else:
         for name, value in values.items():
@@ -346,12 +367,9 @@ def _load_one(loader, source, known, now, report):
         if hasattr(item, "version"):
             item.version += 1
         report.updated.append(source.path)
-    if isinstance(loader, PublishedContentLoader):
-        loader.apply_publication(item, source, now)
+    loader.before_save(item, source, now)
     item.save()
-    if isinstance(loader, PublishedContentLoader):
-        loader.set_common_relations(item, source)
-        loader.record_history(item, source)
+    loader.after_save(item, source)
     LoadedContent.objects.update_or_create(
         content_type=content_type,
         object_id=item.pk,
@@ -364,10 +382,23 @@ def _load_one(loader, source, known, now, report):
     return item
 
 
+def _file_wins(item, source, content_type, report):
+    """Whether an existing item should take the file's content: only if it is as loaded and the file changed."""
+    record = LoadedContent.objects.filter(content_type=content_type, object_id=item.pk).first()
+    if record is None or record.loaded_version != getattr(item, "version", 0):
+        # Created or changed by an editor in the admin: theirs wins.
+        report.kept_editor_changes.append(source.path)
+        return False
+    if record.source_hash == source.digest:
+        report.unchanged.append(source.path)
+        return False
+    return True
+
+
 def content_export(*, root):
     root = Path(root)
     count = 0
-    for loader in configured_loaders():
+    for loader in registry.loaders():
         for item in loader.export_items():
             loader.export_item(root, item)
             count += 1

@@ -1,10 +1,6 @@
-from faq.models import Question
 from guidance.models import RESERVED_SLUGS, Guide
-from publishing.content import ContentError, PublishedContentLoader, as_slug_list
+from publishing.loaders import ContentError, PublishedContentLoader, as_slug_list
 from publishing.models import Topic
-from toolkit.models import Stage
-
-STAGE_LABEL = "toolkit stage"
 
 
 class GuideLoader(PublishedContentLoader):
@@ -12,7 +8,6 @@ class GuideLoader(PublishedContentLoader):
 
     directory = "guidance"
     model = Guide
-    label = "guide"
 
     def validate(self, source, known):
         super().validate(source, known)
@@ -22,18 +17,8 @@ class GuideLoader(PublishedContentLoader):
         if source.slug in RESERVED_SLUGS:
             raise ContentError(source.path, f"'{source.slug}' is the address of a guidance page; rename the file")
         position(source)
-        self._check_slugs(source, "related", known["guide"], "guide")
-        self._check_slugs(source, "related_questions", known["faq question"], "FAQ question")
-        if STAGE_LABEL in known:
-            self._check_slugs(source, "related_stages", known[STAGE_LABEL], "toolkit stage")
-        else:
-            # Stages are not loaded from files (yet): any that exist are linked, the rest are skipped.
-            as_slug_list(source, "related_stages")
-
-    def _check_slugs(self, source, key, known_slugs, kind):
-        missing = [slug for slug in as_slug_list(source, key) if slug not in known_slugs]
-        if missing:
-            raise ContentError(source.path, f"'{key}' names unknown {kind} {', '.join(missing)}")
+        for field_name in ("related", "related_questions", "related_stages"):
+            self.check_related(source, known, field_name)
 
     def field_values(self, source, known):
         topics = as_slug_list(source, "topics")
@@ -44,10 +29,9 @@ class GuideLoader(PublishedContentLoader):
         }
 
     def set_relations(self, item, source):
-        item.related.set(live(Guide, as_slug_list(source, "related")))
-        item.related_questions.set(live(Question, as_slug_list(source, "related_questions")))
         # The guide's file owns the guide-stage links; the toolkit's stage files do not load them.
-        item.related_stages.set(live(Stage, as_slug_list(source, "related_stages")))
+        for field_name in ("related", "related_questions", "related_stages"):
+            self.link_related(item, source, field_name)
 
     def export_items(self):
         return (
@@ -67,9 +51,9 @@ class GuideLoader(PublishedContentLoader):
         meta.update(
             {
                 "position": item.position,
-                "related": sorted(g.slug for g in item.related.all()),
-                "related_questions": sorted(q.slug for q in item.related_questions.all()),
-                "related_stages": sorted(s.slug for s in item.related_stages.all()),
+                "related": self.export_related(item, "related"),
+                "related_questions": self.export_related(item, "related_questions"),
+                "related_stages": self.export_related(item, "related_stages"),
             }
         )
         return meta, item.body
@@ -80,7 +64,3 @@ def position(source):
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ContentError(source.path, f"'position' must be a whole number, 0 or more, not {value!r}")
     return value
-
-
-def live(model, slugs):
-    return model.objects.filter(slug__in=slugs, draft_of__isnull=True)

@@ -1,0 +1,105 @@
+"""The toolkit's reader pages: what each page shows, read with a small, fixed number of queries."""
+
+from django.urls import reverse
+
+from publishing.pagination import SHORTLIST_LENGTH, GroupedList, page_of, page_url, shortlist
+from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template, current_files
+
+
+def stage_page(stage):
+    """A stage's reader page (and preview): where it sits on the path, and the first few of its
+    templates, examples, answers and guides, linking to the full lists."""
+    path = list(Stage.objects.in_order().only("title", "slug", "position"))
+    index = next((i for i, step in enumerate(path) if step.pk == stage.original_id), None)
+    guides = stage.original.related_guides.published().order_by("title", "pk")
+    return {
+        "item": stage,
+        "stage": stage,
+        "stage_number": None if index is None else index + 1,
+        "stage_count": len(path),
+        "previous_stage": path[index - 1] if index else None,
+        "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
+        "templates": shortlist(Template.objects.for_stage(stage.original_id), SHORTLIST_LENGTH),
+        "examples": shortlist(Example.objects.for_stage(stage.original_id), SHORTLIST_LENGTH),
+        "related_questions": stage.related_questions.published().order_by("title", "pk")[:SHORTLIST_LENGTH],
+        "related_guides": guides[:SHORTLIST_LENGTH],
+    }
+
+
+def example_page(example):
+    return {
+        "item": example,
+        "example": example,
+        "templates": shortlist(Template.objects.for_stage(example.stage_id), SHORTLIST_LENGTH),
+    }
+
+
+def template_page(template):
+    return {"item": template, "template": template}
+
+
+TEMPLATES_PER_PAGE = 20
+EXAMPLES_PER_PAGE = 20
+
+
+def stages_in_order():
+    return list(Stage.objects.in_order().only("title", "slug", "position"))
+
+
+def template_list_page(*, stage_slugs, formats, page_number):
+    """The templates list, filtered by stages and formats. Values that match no stage or format are
+    ignored, so an old or edited link still shows a list."""
+    stages = stages_in_order()
+    chosen_stages = [slug for slug in stage_slugs if slug in {s.slug for s in stages}]
+    chosen_formats = [value for value in formats if value in FileFormat.values]
+    filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
+    shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
+    templates = Template.objects.filtered(formats=chosen_formats)
+    page = page_of(
+        in_stage_order(templates, shown_stages, prefetch=[current_files()]),
+        page_number,
+        TEMPLATES_PER_PAGE,
+        url_for=lambda number: page_url(reverse("toolkit:templates"), filters, number),
+    )
+    return {
+        "page": page,
+        "templates": page.object_list,
+        "stages": stages,
+        "formats": FileFormat.choices,
+        "chosen_stages": chosen_stages,
+        "chosen_formats": chosen_formats,
+        "filtered": bool(filters),
+        "provenance_labels": [(label, PROVENANCE_HINTS[value]) for value, label in Provenance.choices],
+    }
+
+
+def example_list_page(*, stage_slug, page_number):
+    """The worked examples list, optionally for one stage (an unknown stage is ignored)."""
+    stages = stages_in_order()
+    chosen_stage = next((stage for stage in stages if stage.slug == stage_slug), None)
+    filters = [("stage", chosen_stage.slug)] if chosen_stage else []
+    page = page_of(
+        in_stage_order(Example.objects.all(), [chosen_stage] if chosen_stage else stages),
+        page_number,
+        EXAMPLES_PER_PAGE,
+        url_for=lambda number: page_url(reverse("toolkit:examples"), filters, number),
+    )
+    return {"page": page, "examples": page.object_list, "stages": stages, "chosen_stage": chosen_stage}
+
+
+def in_stage_order(items, stages, prefetch=()):
+    """Published items of these stages, stage by stage and by title, paged cheaply (see GroupedList)."""
+    return GroupedList(
+        items.published().defer("body", "body_html", "headings"),
+        stages,
+        group_field="stage",
+        order=("title", "id"),
+        prefetch=prefetch,
+    )
+
+
+def downloadable_file(template, file_format):
+    """The file readers may download, or None: only a template published now offers its files."""
+    if not template.is_published_now:
+        return None
+    return template.files.filter(format=file_format).first()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from topics import views
+
+app_name = "topics"
+
+urlpatterns = [
+    path("", views.topic_list, name="index"),
+    path("<slug:slug>/", views.topic_detail, name="detail"),
+]

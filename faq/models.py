@@ -2,7 +2,7 @@ import reversion
 from django.db import models
 from django.urls import reverse
 
-from publishing.models import PublishedContent, PublishedContentQuerySet
+from publishing.models import ORIGINAL_ROWS, PublishedContent, PublishedContentQuerySet, published_rows_index
 from publishing.pagination import GroupedList
 
 
@@ -54,16 +54,15 @@ class Question(PublishedContent):
         indexes = [
             *PublishedContent.Meta.indexes,
             # The home page's most-asked questions: a handful of rows, found without reading every question.
-            models.Index(
+            published_rows_index(
                 fields=["position", "title"],
-                condition=models.Q(featured=True, draft_of__isnull=True),
+                condition=ORIGINAL_ROWS & models.Q(featured=True),
                 name="faq_question_featured_idx",
             ),
             # A category's questions in their order, read straight from the index (the FAQ pages).
-            models.Index(
+            published_rows_index(
                 fields=["category", "position", "title", "id"],
                 include=["publish_at"],
-                condition=models.Q(status="published", draft_of__isnull=True),
                 name="faq_question_category_idx",
             ),
         ]

@@ -56,6 +56,16 @@ class Topic(models.Model):
         return reverse("topics:detail", args=[self.slug])
 
 
+# The rows readers' lists read, as partial-index conditions (the same rules as the QuerySet below).
+ORIGINAL_ROWS = Q(draft_of__isnull=True)
+PUBLISHED_ROWS = Q(status="published", draft_of__isnull=True)
+
+
+def published_rows_index(*, fields, name, include=(), condition=PUBLISHED_ROWS):
+    """A partial index over the rows readers' lists read, so a kind's list is answered from the index alone."""
+    return models.Index(fields=fields, include=list(include), condition=condition, name=name)
+
+
 class PublishedContentQuerySet(models.QuerySet):
     """The only place that decides what readers may see. Views, search, downloads and the admin's
     relation choices call these methods (and the matching model properties); nothing else spells out
@@ -179,21 +189,17 @@ class PublishedContent(models.Model):
         ordering = ["title", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["slug"], condition=Q(draft_of__isnull=True), name="%(app_label)s_%(class)s_unique_live_slug"
+                fields=["slug"], condition=ORIGINAL_ROWS, name="%(app_label)s_%(class)s_unique_live_slug"
             )
         ]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="%(app_label)s_%(class)s_status_idx"),
             models.Index(fields=["review_due"], name="%(app_label)s_%(class)s_review_idx"),
             # Counting what readers can see reads only this small index, not the rows.
-            models.Index(
-                fields=["publish_at"],
-                condition=Q(status="published", draft_of__isnull=True),
-                name="%(app_label)s_%(class)s_live_idx",
-            ),
+            published_rows_index(fields=["publish_at"], name="%(app_label)s_%(class)s_live_idx"),
             # Short lists in title order (a topic's items, a stage's guides) stop after the first few.
-            models.Index(
-                fields=["title", "id"], condition=Q(draft_of__isnull=True), name="%(app_label)s_%(class)s_title_idx"
+            published_rows_index(
+                fields=["title", "id"], condition=ORIGINAL_ROWS, name="%(app_label)s_%(class)s_title_idx"
             ),
             # The admin's change lists: most recently changed first, and the owner filter.
             models.Index(fields=["updated_at", "id"], name="%(app_label)s_%(class)s_updated_idx"),

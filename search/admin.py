@@ -86,7 +86,7 @@ class BestBetAdmin(admin.ModelAdmin):
 class SearchEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the index is written only by the publishing workflow and rebuild_search_index."""
 
-    list_display = ["title", "kind_label", "audience", "publish_at", "last_updated", "indexed_at"]
+    list_display = ["title", "kind_label", "audience", "visible_from", "last_updated", "indexed_at"]
     list_filter = ["kind_label", "audience"]
     search_fields = ["title", "url"]
     exclude = ["body_text", "extra_text"]

@@ -108,7 +108,7 @@ def entry_values(item, topic_slugs=None):
         "extra_text": extra_text(item),
         "audience": item.audience,
         "topics": sorted(topic_slugs),
-        "publish_at": item.publish_at,
+        "visible_from": item.publish_at,
         # Never empty, so that "most recent first" can come straight from the index on it.
         "last_updated": item.last_updated or item.publish_at or item.created_at,
     }

@@ -14,8 +14,8 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    """One readable item (published, not a draft copy). Scheduled items are stored with
-    their publish_at and filtered out by every query until it passes."""
+    """One published item (not a pending draft copy). Scheduled items are stored with
+    the time they go live (visible_from) and filtered out by every query until it passes."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
@@ -31,7 +31,7 @@ class SearchEntry(models.Model):
     extra_text = models.TextField(blank=True, help_text="Other searchable words, e.g. from a template's file.")
     audience = models.CharField(max_length=20)
     topics = models.JSONField(default=list, blank=True, help_text="Topic slugs.")
-    publish_at = models.DateTimeField(null=True)
+    visible_from = models.DateTimeField(null=True, help_text="When the item goes live: readers find it from then.")
     last_updated = models.DateTimeField(null=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
@@ -42,7 +42,7 @@ class SearchEntry(models.Model):
             models.UniqueConstraint(fields=["content_type", "object_id"], name="searchentry_unique_item"),
         ]
         indexes = [
-            models.Index(fields=["publish_at"], name="searchentry_publish_at_idx"),
+            models.Index(fields=["visible_from"], name="searchentry_visible_idx"),
             models.Index(fields=["url"], name="searchentry_url_idx"),
             models.Index(fields=["-last_updated"], name="searchentry_updated_idx"),
             models.Index(fields=["title_key"], name="searchentry_title_key_idx"),

@@ -161,7 +161,7 @@ def best_bets_for(query_text, now):
     if linked:
         # Only a readable item may be shown: a withdrawn, unpublished or scheduled page simply drops out.
         for entry in SearchEntry.objects.filter(
-            content_type_id__in={ct for ct, _ in linked}, object_id__in={pk for _, pk in linked}, publish_at__lte=now
+            content_type_id__in={ct for ct, _ in linked}, object_id__in={pk for _, pk in linked}, visible_from__lte=now
         ).only("content_type_id", "object_id", "url", "title", "summary", "kind_label"):
             entries[(entry.content_type_id, entry.object_id)] = entry
     results = []

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
-from publishing.models import PublishedContent, PublishedContentQuerySet
+from publishing.models import PublishedContent, PublishedContentQuerySet, published_rows_index
 
 # /toolkit/<stage>/ shares its URL space with these pages, so no stage may take their slugs.
 RESERVED_STAGE_SLUGS = {"templates", "examples"}
@@ -48,11 +48,8 @@ class StageQuerySet(PublishedContentQuerySet):
 
 def in_stage_order_index(model_name):
     # One stage's published templates or examples in title order, and their count, read from this index alone.
-    return models.Index(
-        fields=["stage", "title", "id"],
-        include=["publish_at"],
-        condition=models.Q(status="published", draft_of__isnull=True),
-        name=f"toolkit_{model_name}_stage_idx",
+    return published_rows_index(
+        fields=["stage", "title", "id"], include=["publish_at"], name=f"toolkit_{model_name}_stage_idx"
     )
 
 

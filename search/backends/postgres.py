@@ -187,10 +187,10 @@ class PostgresBackend(SearchBackend):
     def _match_sql(self, parsed, mode, now, relaxed=False):
         """WHERE clause (tsquery written out, so the planner can estimate it) for readable matches."""
         if parsed.is_empty:
-            return "e.publish_at <= %s", [self.db_now(now)]
+            return "e.visible_from <= %s", [self.db_now(now)]
         query, params = tsquery_sql(parsed, mode, relaxed=relaxed)
         # Cheap tests first: PostgreSQL keeps the written order, and @@ has to read the whole vector.
-        return f"e.publish_at <= %s AND e.search_vector @@ ({query})", [self.db_now(now), *params]
+        return f"e.visible_from <= %s AND e.search_vector @@ ({query})", [self.db_now(now), *params]
 
     def _count_upto(self, parsed, mode, filters, now, limit, relaxed=False):
         match, match_params = self._match_sql(parsed, mode, now, relaxed=relaxed)
@@ -216,9 +216,9 @@ class PostgresBackend(SearchBackend):
         """The rows that match the query and are readable now: (CTEs, their params, FROM, WHERE, its params)."""
         now_params = [self.db_now(now)]
         if parsed.is_empty:
-            return [], [], "search_searchentry e", "e.publish_at <= %s", now_params
+            return [], [], "search_searchentry e", "e.visible_from <= %s", now_params
         cte, cte_params = self._query_cte(parsed, mode)
-        where = "e.publish_at <= %s AND e.search_vector @@ q.query"
+        where = "e.visible_from <= %s AND e.search_vector @@ q.query"
         return [cte], cte_params, "search_searchentry e CROSS JOIN q", where, now_params
 
     def facets(self, *, parsed, mode, filters, now):
@@ -252,10 +252,10 @@ class PostgresBackend(SearchBackend):
         percent = min(100.0, 100.0 * SAMPLE_ROWS / rows_in_table)
         (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
         if parsed.is_empty:
-            ctes, cte_params, join, matched = [], [], "", "e.publish_at <= %s"
+            ctes, cte_params, join, matched = [], [], "", "e.visible_from <= %s"
         else:
             cte, cte_params = self._query_cte(parsed, mode)
-            ctes, join, matched = [cte], " CROSS JOIN q", "e.publish_at <= %s AND e.search_vector @@ q.query"
+            ctes, join, matched = [cte], " CROSS JOIN q", "e.visible_from <= %s AND e.search_vector @@ q.query"
         ctes.append(
             f"s AS MATERIALIZED (SELECT e.kind, e.audience, e.topics, ({matched}) AS matched, {kind_sql} AS k_ok, "
             f"{aud_sql} AS a_ok, {topic_sql} AS t_ok "
@@ -308,7 +308,7 @@ class PostgresBackend(SearchBackend):
         recent_sorted = recent if walk else "ORDER BY e.last_updated + interval '0 seconds' DESC LIMIT %s"
         # A title holding every group matches the whole query too (so its long vector need not be read),
         # unless the query excludes words.
-        title = f"{select} e.publish_at <= %s AND e.title_vector @@ ({strict})"
+        title = f"{select} e.visible_from <= %s AND e.title_vector @@ ({strict})"
         title_params = [*filter_params, self.db_now(now), *strict_params]
         if parsed.excluded:
             title, title_params = f"{base} AND e.title_vector @@ ({strict})", [*base_params, *strict_params]
@@ -366,7 +366,7 @@ class PostgresBackend(SearchBackend):
     def _finds_something(self, word, now):
         sql = (
             "SELECT EXISTS (SELECT 1 FROM search_searchentry e "
-            "WHERE e.publish_at <= %s AND e.search_vector @@ plainto_tsquery('english', %s))"
+            "WHERE e.visible_from <= %s AND e.search_vector @@ plainto_tsquery('english', %s))"
         )
         return self.fetch(sql, [self.db_now(now), word])[0][0]
 

@@ -74,9 +74,9 @@ class SqliteBackend(SearchBackend):
 
     def _matching(self, parsed, mode, now):
         if parsed.is_empty:
-            return "e.publish_at <= %s", [self.db_now(now)]
+            return "e.visible_from <= %s", [self.db_now(now)]
         return (
-            "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) AND e.publish_at <= %s",
+            "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) AND e.visible_from <= %s",
             [match_expression(parsed, mode), self.db_now(now)],
         )
 
@@ -112,7 +112,7 @@ class SqliteBackend(SearchBackend):
         # A title that is exactly the query first, then titles holding every group, then bm25 (title weighted most).
         sql = (
             "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND e.publish_at <= %s AND {filter_where} "
+            f"WHERE search_fts MATCH %s AND e.visible_from <= %s AND {filter_where} "
             "ORDER BY (e.title_key = %s) DESC, "
             "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
             f"{BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"

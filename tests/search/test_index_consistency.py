@@ -85,7 +85,7 @@ def test_a_scheduled_item_is_stored_but_never_shown_before_its_time(editor, publ
     item = item_submit_for_review(item=draft_by(editor, "Pension arrangements"), user=editor)
     go_live = timezone.now() + datetime.timedelta(hours=2)
     item_publish(item=item, user=publisher, publish_at=go_live)
-    assert entry_for(item).publish_at == go_live
+    assert entry_for(item).visible_from == go_live
     assert found("pension") == []
     assert found("pension", now=go_live - datetime.timedelta(seconds=1)) == []
     # Its time comes: readers see it with no re-indexing at all.
@@ -96,10 +96,10 @@ def test_a_scheduled_item_appears_once_its_time_has_passed(editor, publisher):
     item = item_submit_for_review(item=draft_by(editor, "Pension arrangements"), user=editor)
     item_publish(item=item, user=publisher, publish_at=timezone.now() + datetime.timedelta(days=1))
     assert found("pension") == []
-    # Time passes: the item's (and so its index row's) publish_at is now in the past.
+    # Time passes: the item goes live (its publish_at, and so its index row's visible_from, is now past).
     past = days_ago(1)
     Question.objects.filter(pk=item.pk).update(publish_at=past)
-    SearchEntry.objects.filter(object_id=item.pk).update(publish_at=past)
+    SearchEntry.objects.filter(object_id=item.pk).update(visible_from=past)
     assert found("pension") == ["Pension arrangements"]
     # The go-live job that follows is harmless.
     items_go_live()
@@ -238,7 +238,7 @@ def test_rebuild_gives_the_same_rows_as_keeping_in_step():
     hr = make_topic("HR")
     make_question("Pension arrangements", body="Words.", topics=[hr])
     make_guide("Moving to a shared service", body="More words.", audience="providers")
-    fields = ["kind", "url", "title", "summary", "body_text", "extra_text", "audience", "topics", "publish_at"]
+    fields = ["kind", "url", "title", "summary", "body_text", "extra_text", "audience", "topics", "visible_from"]
     before = sorted(SearchEntry.objects.values_list(*fields))
     assert index_rebuild() == 2
     assert sorted(SearchEntry.objects.values_list(*fields)) == before

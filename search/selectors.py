@@ -7,6 +7,7 @@ everything here is safe for any input at all.
 import re
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import timezone
 
 from publishing.models import Topic
@@ -140,7 +141,7 @@ def search_url(query, filters, page=1):
     params += [("kind", k) for k in filters.kinds]
     params += [("audience", a) for a in filters.audiences]
     params += [("topic", t) for t in filters.topics]
-    return page_url("/search/", params, page)
+    return page_url(reverse("search:index"), params, page)
 
 
 def browse_url(model, *, audiences=(), topics=()):
@@ -179,40 +180,57 @@ def corrected_query(text, corrections):
 
 
 def search_run(*, params, now=None):
+    """Everything the search page shows for these parameters: results, counts, facets, suggestions, best bets."""
     now = now or timezone.now()
-    backend = get_backend()
     topics = list(Topic.objects.all())
     filters = valid_filters(params, topics)
     parsed = parse_query(params.q, synonym_table())
     outcome = SearchOutcome(query=parsed.text, truncated=parsed.truncated)
     outcome.filters_applied = bool(filters.kinds or filters.audiences or filters.topics)
     outcome.clear_filters_url = search_url(parsed.text, Filters())
+    outcome.only_common_words = parsed.is_empty and bool(parsed.text)
     if parsed.is_empty and not outcome.filters_applied:
-        outcome.only_common_words = bool(parsed.text)
         return outcome
 
     outcome.searched = True
-    outcome.only_common_words = parsed.is_empty and bool(parsed.text)
-    found = backend.run(parsed=parsed, mode=ALL, filters=filters, now=now, page=params.page, per_page=PER_PAGE)
+    found, outcome.mode = ranked_results(parsed, filters, params.page, now)
+    record_results(outcome, found)
+    if get_backend().supports_suggestions and parsed.words:
+        corrections = get_backend().suggestions(words=parsed.words, now=now)
+        if corrections:
+            outcome.suggestion = corrected_query(parsed.text, corrections)
+    if outcome.page == 1 and not parsed.is_empty:
+        outcome.best_bets = best_bets_for(parsed.text, now)
+    outcome.kind_options, outcome.audience_options, outcome.topic_options = facet_options(found.facets, filters, topics)
+    outcome.pagination = pagination_for(
+        outcome.page, outcome.pages, lambda number: search_url(parsed.text, filters, number)
+    )
+    return outcome
+
+
+def ranked_results(parsed, filters, page, now):
+    """Pages with every word; if none has them all, pages with any of them instead (and the mode says so)."""
+    backend = get_backend()
+    found = backend.run(parsed=parsed, mode=ALL, filters=filters, now=now, page=page, per_page=PER_PAGE)
     if found.total == 0 and len(parsed.groups) > 1:
-        # Nothing has every word: rank what has any of them instead, and say so.
-        loose = backend.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=params.page, per_page=PER_PAGE)
+        loose = backend.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=page, per_page=PER_PAGE)
         if loose.total:
-            found, outcome.mode = loose, ANY
-    facets = found.facets
+            return loose, ANY
+    return found, ALL
+
+
+def record_results(outcome, found):
+    """Put one page of results, with its counts and paging limits, on the outcome."""
     outcome.total, outcome.page, outcome.pages = found.total, found.page, found.pages
-    outcome.approximate, outcome.capped = facets.approximate, found.capped
+    outcome.approximate, outcome.capped = found.facets.approximate, found.capped
     outcome.exact_total = not found.capped
     outcome.shown_limit = found.pages * PER_PAGE
     entries = SearchEntry.objects.defer("body_text", "extra_text").in_bulk([pk for pk, _ in found.rows])
     outcome.results = [Result(entries[pk], snippet) for pk, snippet in found.rows if pk in entries]
 
-    if backend.supports_suggestions and parsed.words:
-        corrections = backend.suggestions(words=parsed.words, now=now)
-        if corrections:
-            outcome.suggestion = corrected_query(parsed.text, corrections)
-    if outcome.page == 1 and not parsed.is_empty:
-        outcome.best_bets = best_bets_for(parsed.text, now)
+
+def facet_options(facets, filters, topics):
+    """The kind, audience and topic checkboxes, each with its count of results."""
 
     def options(choices, counts, chosen, always=False):
         # An estimated count of 0 only means the sample missed it: offer the option, without a number.
@@ -228,15 +246,11 @@ def search_run(*, params, now=None):
             if always or facets.approximate or counts.get(value) or value in chosen
         ]
 
-    outcome.kind_options = options(kinds(), facets.kinds, filters.kinds)
-    outcome.audience_options = options(AUDIENCES, facets.audiences, filters.audiences, always=True)
-    outcome.topic_options = options([(t.slug, t.title) for t in topics], facets.topics, filters.topics)
-
-    def url_for(number):
-        return search_url(parsed.text, filters, number)
-
-    outcome.pagination = pagination_for(outcome.page, outcome.pages, url_for)
-    return outcome
+    return (
+        options(kinds(), facets.kinds, filters.kinds),
+        options(AUDIENCES, facets.audiences, filters.audiences, always=True),
+        options([(t.slug, t.title) for t in topics], facets.topics, filters.topics),
+    )
 
 
 def content_type_choices():

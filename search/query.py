@@ -161,66 +161,88 @@ def _atoms(text):
 
 def parse_query(raw, synonyms=None):
     """Parse reader input (any string at all) into a ParsedQuery. Never raises."""
-    synonyms = synonyms or SynonymTable()
     text, truncated = clean_query(raw)
-    parsed = ParsedQuery(text=text, truncated=truncated)
-    atoms = _atoms(text)
-    pending_or = False
-    position = 0
-    while position < len(atoms):
-        kind, words, _ = atoms[position]
-        position += 1
-        if kind == "or":
-            pending_or = bool(parsed.groups)
-            continue
-        if kind.startswith("exclude"):
-            phrase = kind == "exclude_phrase"
-            kept = words if phrase else tuple(w for w in words if w not in STOP_WORDS)
-            if kept and len(parsed.excluded) < MAX_EXCLUDED:
-                parsed.excluded.append(Alternative(kept, phrase=len(kept) > 1))
-            pending_or = False
-            continue
-        group = Group()
-        if kind == "phrase":
-            group.add(Alternative(words, phrase=len(words) > 1))
-            for term in synonyms.others(words):
-                group.add(_alternative_for_term(term))
-            parsed.words.extend(w for w in words if w not in STOP_WORDS)
-        else:
-            # Run of plain words from here: the longest synonym term that starts at this word.
-            run = [words[0]]
-            while position + len(run) - 1 < len(atoms) and len(run) < 8:
-                nxt = atoms[position + len(run) - 1]
-                if nxt[0] != "word":
-                    break
-                run.append(nxt[1][0])
-            length, others = synonyms.match(run, 0)
-            if length:
-                matched = run[:length]
-                position += length - 1
-                significant = tuple(w for w in matched if w not in STOP_WORDS)
-                group.add(Alternative(significant))
-                for term in others:
-                    group.add(_alternative_for_term(term))
-                parsed.words.extend(significant)
-            elif words[0] in STOP_WORDS:
-                parsed.dropped_words = True
+    return QueryParser(_atoms(text), synonyms or SynonymTable()).parse(ParsedQuery(text=text, truncated=truncated))
+
+
+class QueryParser:
+    """Turns atoms into groups: each word (or synonym term, or phrase) one group; OR joins two groups."""
+
+    def __init__(self, atoms, synonyms):
+        self.atoms, self.synonyms = atoms, synonyms
+        self.position = 0
+
+    def parse(self, parsed):
+        pending_or = False
+        while self.position < len(self.atoms):
+            kind, words, _ = self.atoms[self.position]
+            self.position += 1
+            if kind == "or":
+                pending_or = bool(parsed.groups)
                 continue
+            if kind.startswith("exclude"):
+                self.exclude(parsed, kind, words)
             else:
-                group.add(Alternative(words))
-                group.add(_grouped_number(words[0]))
-                parsed.words.append(words[0])
-        if not group.alternatives:
-            continue
-        if pending_or and parsed.groups:
+                group = self.phrase_group(parsed, words) if kind == "phrase" else self.word_group(parsed, words)
+                if not group.alternatives:
+                    continue
+                self.add_group(parsed, group, pending_or)
+            pending_or = False
+        return parsed
+
+    def exclude(self, parsed, kind, words):
+        phrase = kind == "exclude_phrase"
+        kept = words if phrase else tuple(w for w in words if w not in STOP_WORDS)
+        if kept and len(parsed.excluded) < MAX_EXCLUDED:
+            parsed.excluded.append(Alternative(kept, phrase=len(kept) > 1))
+
+    def phrase_group(self, parsed, words):
+        group = Group()
+        group.add(Alternative(words, phrase=len(words) > 1))
+        for term in self.synonyms.others(words):
+            group.add(_alternative_for_term(term))
+        parsed.words.extend(w for w in words if w not in STOP_WORDS)
+        return group
+
+    def word_group(self, parsed, words):
+        """A run of plain words from here: the longest synonym term that starts at this word, or the word."""
+        group = Group()
+        run = self.word_run(words[0])
+        length, others = self.synonyms.match(run, 0)
+        if length:
+            matched = run[:length]
+            self.position += length - 1
+            significant = tuple(w for w in matched if w not in STOP_WORDS)
+            group.add(Alternative(significant))
+            for term in others:
+                group.add(_alternative_for_term(term))
+            parsed.words.extend(significant)
+        elif words[0] in STOP_WORDS:
+            parsed.dropped_words = True
+        else:
+            group.add(Alternative(words))
+            group.add(_grouped_number(words[0]))
+            parsed.words.append(words[0])
+        return group
+
+    def word_run(self, first):
+        """The plain words starting with first (up to 8), where a synonym term may start."""
+        run = [first]
+        while self.position + len(run) - 1 < len(self.atoms) and len(run) < 8:
+            kind, words, _ = self.atoms[self.position + len(run) - 1]
+            if kind != "word":
+                break
+            run.append(words[0])
+        return run
+
+    def add_group(self, parsed, group, joined_by_or):
+        if joined_by_or and parsed.groups:
             for alternative in group.alternatives:
                 parsed.groups[-1].add(alternative)
         elif len(parsed.groups) < MAX_GROUPS:
             parsed.groups.append(group)
         else:
             parsed.truncated = True
-        pending_or = False
-    return parsed
 
 
 def normalise_for_matching(text):

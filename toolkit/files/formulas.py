@@ -9,7 +9,6 @@ file shows the right figure before the reader's program recalculates.
 import re
 from dataclasses import dataclass
 
-FUNCTIONS = {"SUM", "MIN", "MAX", "AVERAGE", "ROUND", "ABS"}
 TOKEN = re.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d+)?)"
     r"|(?P<range>\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+)"
@@ -204,6 +203,22 @@ def _number(value):
     return value
 
 
+FUNCTIONS = {
+    "SUM": sum,
+    "MIN": lambda values: min(values, default=0),
+    "MAX": lambda values: max(values, default=0),
+    "AVERAGE": lambda values: sum(values) / len(values),
+    "ABS": lambda values: abs(values[0]),
+    "ROUND": lambda values: round(values[0], int(values[1]) if len(values) > 1 else 0),
+}
+OPERATORS = {
+    "+": lambda left, right: left + right,
+    "-": lambda left, right: left - right,
+    "*": lambda left, right: left * right,
+    "/": lambda left, right: left / right,
+}
+
+
 def _evaluate(node, value_of):
     kind = node[0]
     if kind == "number":
@@ -216,11 +231,12 @@ def _evaluate(node, value_of):
     if kind == "group":
         return _evaluate(node[1], value_of)
     if kind == "binary":
-        left, right = _evaluate(node[2], value_of), _evaluate(node[3], value_of)
-        return {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right}.get(
-            node[1], lambda: left / right
-        )()
-    name, arguments = node[1], node[2]
+        return OPERATORS[node[1]](_evaluate(node[2], value_of), _evaluate(node[3], value_of))
+    return FUNCTIONS[node[1]](_arguments(node[2], value_of))
+
+
+def _arguments(arguments, value_of):
+    """A function's argument values; a range contributes the numbers in its cells (text and blanks are skipped)."""
     values = []
     for argument in arguments:
         if argument[0] == "range":
@@ -228,14 +244,4 @@ def _evaluate(node, value_of):
             values += [v for v in cells if isinstance(v, int | float) and not isinstance(v, bool)]
         else:
             values.append(_evaluate(argument, value_of))
-    if name == "SUM":
-        return sum(values)
-    if name == "MIN":
-        return min(values, default=0)
-    if name == "MAX":
-        return max(values, default=0)
-    if name == "AVERAGE":
-        return sum(values) / len(values)
-    if name == "ABS":
-        return abs(values[0])
-    return round(values[0], int(values[1]) if len(values) > 1 else 0)
+    return values

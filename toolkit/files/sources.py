@@ -47,54 +47,68 @@ def _table_cells(line):
 
 def parse_document(text):
     """Split the source into blocks. Anything not a heading, bullet or table row is paragraph text."""
-    blocks, paragraph = [], []
-    table = None  # the table being read, while its rows continue
-
-    def end_paragraph():
-        if paragraph:
-            blocks.append(Block("paragraph", text=" ".join(paragraph)))
-            paragraph.clear()
-
+    reader = DocumentReader()
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip()
-        if line.lstrip().startswith("|"):
-            end_paragraph()
-            if TABLE_SEPARATOR.match(line):
-                if table is None or len(table.rows) != 1:
-                    raise SourceError(f"line {number}: a table's '| --- |' line must follow its header row")
-            elif table is None:
-                table = Block("table", rows=[_table_cells(line)])
-                blocks.append(table)
-            else:
-                table.rows.append(_table_cells(line))
-            continue
-        table = None
-        if not line.strip():
-            end_paragraph()
-        elif heading := HEADING.match(line):
-            end_paragraph()
-            level = len(heading.group(1))
-            if level > 3:
-                raise SourceError(f"line {number}: use at most 3 levels of heading (###)")
-            blocks.append(Block("heading", text=heading.group(2), level=level))
-        elif bullet := BULLET.match(line):
-            end_paragraph()
-            if blocks and blocks[-1].kind == "bullets":
-                blocks[-1].items.append(bullet.group(1).strip())
-            else:
-                blocks.append(Block("bullets", items=[bullet.group(1).strip()]))
-        elif blocks and blocks[-1].kind == "bullets" and raw[:1].isspace() and not paragraph:
-            blocks[-1].items[-1] += " " + line.strip()  # an indented line continues the bullet
-        else:
-            paragraph.append(line.strip())
-    end_paragraph()
-    for block in blocks:
+        reader.read_line(number, raw)
+    reader.end_paragraph()
+    for block in reader.blocks:
         if block.kind == "table":
             width = max(len(row) for row in block.rows)
             block.rows = [row + [""] * (width - len(row)) for row in block.rows]
-    if not blocks:
+    if not reader.blocks:
         raise SourceError("the document has no content")
-    return blocks
+    return reader.blocks
+
+
+class DocumentReader:
+    """Reads a document source line by line, keeping the paragraph and table being read."""
+
+    def __init__(self):
+        self.blocks, self.paragraph, self.table = [], [], None
+
+    def end_paragraph(self):
+        if self.paragraph:
+            self.blocks.append(Block("paragraph", text=" ".join(self.paragraph)))
+            self.paragraph.clear()
+
+    def read_line(self, number, raw):
+        line = raw.rstrip()
+        if line.lstrip().startswith("|"):
+            self.end_paragraph()
+            self.read_table_row(number, line)
+            return
+        self.table = None
+        if not line.strip():
+            self.end_paragraph()
+        elif heading := HEADING.match(line):
+            self.end_paragraph()
+            level = len(heading.group(1))
+            if level > 3:
+                raise SourceError(f"line {number}: use at most 3 levels of heading (###)")
+            self.blocks.append(Block("heading", text=heading.group(2), level=level))
+        elif bullet := BULLET.match(line):
+            self.end_paragraph()
+            self.add_bullet(bullet.group(1).strip())
+        elif self.blocks and self.blocks[-1].kind == "bullets" and raw[:1].isspace() and not self.paragraph:
+            self.blocks[-1].items[-1] += " " + line.strip()  # an indented line continues the bullet
+        else:
+            self.paragraph.append(line.strip())
+
+    def read_table_row(self, number, line):
+        if TABLE_SEPARATOR.match(line):
+            if self.table is None or len(self.table.rows) != 1:
+                raise SourceError(f"line {number}: a table's '| --- |' line must follow its header row")
+        elif self.table is None:
+            self.table = Block("table", rows=[_table_cells(line)])
+            self.blocks.append(self.table)
+        else:
+            self.table.rows.append(_table_cells(line))
+
+    def add_bullet(self, text):
+        if self.blocks and self.blocks[-1].kind == "bullets":
+            self.blocks[-1].items.append(text)
+        else:
+            self.blocks.append(Block("bullets", items=[text]))
 
 
 def document_title(blocks, default):
@@ -119,31 +133,39 @@ def parse_sheets(text):
     for number, raw in enumerate(data["sheets"], start=1):
         if not isinstance(raw, dict):
             raise SourceError(f"sheet {number} must have 'name' and 'rows'")
-        name = str(raw.get("name") or "").strip()
-        if not name:
-            raise SourceError(f"sheet {number} needs a 'name'")
-        if len(name) > SHEET_NAME_LIMIT:
-            raise SourceError(f"the sheet name '{name}' is longer than {SHEET_NAME_LIMIT} characters")
-        if FORBIDDEN_SHEET_CHARACTERS & set(name):
-            raise SourceError(f"the sheet name '{name}' uses a character spreadsheets do not allow")
-        if name.lower() in names:
-            raise SourceError(f"two sheets are called '{name}'")
+        name = sheet_name(raw, number, names)
         names.add(name.lower())
         widths = raw.get("widths") or []
         if not isinstance(widths, list) or not all(isinstance(w, int | float) and 0 < w <= 255 for w in widths):
             raise SourceError(f"sheet '{name}': 'widths' must be a list of numbers of characters, up to 255")
-        rows = raw.get("rows")
-        if not isinstance(rows, list) or not rows:
-            raise SourceError(f"sheet '{name}' needs 'rows'")
-        parsed = []
-        for row_number, row in enumerate(rows, start=1):
-            if row is None:
-                row = []
-            if not isinstance(row, list):
-                raise SourceError(f"sheet '{name}', row {row_number}: a row is a list of cells in [ ]")
-            parsed.append([_cell(name, row_number, column, value) for column, value in enumerate(row, start=1)])
-        sheets.append(Sheet(name=name, widths=list(widths), rows=parsed))
+        sheets.append(Sheet(name=name, widths=list(widths), rows=sheet_rows(raw.get("rows"), name)))
     return sheets
+
+
+def sheet_name(raw, number, taken):
+    """The sheet's name, refused if spreadsheets could not use it or another sheet has it."""
+    name = str(raw.get("name") or "").strip()
+    if not name:
+        raise SourceError(f"sheet {number} needs a 'name'")
+    if len(name) > SHEET_NAME_LIMIT:
+        raise SourceError(f"the sheet name '{name}' is longer than {SHEET_NAME_LIMIT} characters")
+    if FORBIDDEN_SHEET_CHARACTERS & set(name):
+        raise SourceError(f"the sheet name '{name}' uses a character spreadsheets do not allow")
+    if name.lower() in taken:
+        raise SourceError(f"two sheets are called '{name}'")
+    return name
+
+
+def sheet_rows(rows, name):
+    if not isinstance(rows, list) or not rows:
+        raise SourceError(f"sheet '{name}' needs 'rows'")
+    parsed = []
+    for row_number, row in enumerate(rows, start=1):
+        row = [] if row is None else row
+        if not isinstance(row, list):
+            raise SourceError(f"sheet '{name}', row {row_number}: a row is a list of cells in [ ]")
+        parsed.append([_cell(name, row_number, column, value) for column, value in enumerate(row, start=1)])
+    return parsed
 
 
 def _cell(sheet, row, column, value):

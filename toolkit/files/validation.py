@@ -110,24 +110,29 @@ def detect_format(data, expected_format):
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
         raise not_a(expected_format, "It is a damaged or unusual zip archive.") from None
     check_zip_limits(members, len(data), expected_format)
-    names = {member.filename for member in members}
     if members and members[0].filename == "mimetype":
-        if members[0].file_size > 100:
-            raise not_a(expected_format, "Its 'mimetype' entry is not a valid OpenDocument one.")
-        try:
-            mimetype = archive.read(members[0]).decode("ascii").strip()
-        except (zipfile.BadZipFile, UnicodeDecodeError, OSError, NotImplementedError):
-            raise not_a(expected_format, "Its 'mimetype' entry cannot be read.") from None
-        found = ODF_MIMETYPES.get(mimetype)
-        if found and "content.xml" in names:
-            return found
-        raise not_a(expected_format, "It is not an OpenDocument text file or spreadsheet.")
+        return _opendocument_format(archive, members, expected_format)
+    names = {member.filename for member in members}
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
             return FileFormat.DOCX
         if "xl/workbook.xml" in names:
             return FileFormat.XLSX
     raise not_a(expected_format, "It is a zip archive, but not an OpenDocument or Microsoft Office document.")
+
+
+def _opendocument_format(archive, members, expected_format):
+    """An OpenDocument file names its format in a first, uncompressed 'mimetype' entry."""
+    if members[0].file_size > 100:
+        raise not_a(expected_format, "Its 'mimetype' entry is not a valid OpenDocument one.")
+    try:
+        mimetype = archive.read(members[0]).decode("ascii").strip()
+    except (zipfile.BadZipFile, UnicodeDecodeError, OSError, NotImplementedError):
+        raise not_a(expected_format, "Its 'mimetype' entry cannot be read.") from None
+    found = ODF_MIMETYPES.get(mimetype)
+    if found and "content.xml" in {member.filename for member in members}:
+        return found
+    raise not_a(expected_format, "It is not an OpenDocument text file or spreadsheet.")
 
 
 def _refuse_non_zip(data, expected_format):

@@ -62,7 +62,7 @@ class Question(PublishedContent):
             # A category's questions in their order, read straight from the index (the FAQ pages).
             published_rows_index(
                 fields=["category", "position", "title", "id"],
-                include=["publish_at"],
+                with_go_live=True,
                 name="faq_question_category_idx",
             ),
         ]

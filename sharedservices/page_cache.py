@@ -17,7 +17,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -37,9 +37,7 @@ def generation_cache():
 def next_scheduled_go_live():
     """The earliest future publish time of any scheduled item, as a timestamp, or None."""
     now = timezone.now()
-    times = [
-        model.objects.scheduled(now).aggregate(first=models.Min("publish_at"))["first"] for model in content_models()
-    ]
+    times = [model.objects.next_go_live(now) for model in content_models()]
     times = [t for t in times if t is not None]
     return min(times).timestamp() if times else None
 

@@ -49,7 +49,7 @@ class StageQuerySet(PublishedContentQuerySet):
 def in_stage_order_index(model_name):
     # One stage's published templates or examples in title order, and their count, read from this index alone.
     return published_rows_index(
-        fields=["stage", "title", "id"], include=["publish_at"], name=f"toolkit_{model_name}_stage_idx"
+        fields=["stage", "title", "id"], with_go_live=True, name=f"toolkit_{model_name}_stage_idx"
     )
 
 

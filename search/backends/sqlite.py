@@ -119,9 +119,11 @@ class SqliteBackend(SearchBackend):
         )
         params = [expression, self.db_now(now), *filter_params, " ".join(parsed.words), title_expression]
         ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
-        if not ids:
-            return []
-        # Snippets only for the rows on this page: prefer the summary when it matches, else the body.
+        snippets = self._snippets(ids, expression) if ids else {}
+        return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]
+
+    def _snippets(self, ids, expression):
+        """Snippets only for the rows on this page: prefer the summary when it matches, else the body."""
         snippet_sql = (
             f"SELECT rowid, snippet(search_fts, 1, %s, %s, ' … ', {SNIPPET_WORDS}), "
             f"snippet(search_fts, 2, %s, %s, ' … ', {SNIPPET_WORDS}), summary FROM search_fts "
@@ -136,7 +138,7 @@ class SqliteBackend(SearchBackend):
                 snippets[pk] = body_snippet
             else:
                 snippets[pk] = summary
-        return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]
+        return snippets
 
     def before_rebuild(self):
         with self.connection.cursor() as cursor:

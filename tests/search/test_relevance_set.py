@@ -1,6 +1,7 @@
 """The search relevance set (bench/relevance/queries.yaml) and the metrics bench/search_eval.py reports.
 
-Fast: no database and no searching. `make search-eval` runs the queries themselves.
+Fast: no database, except one small search to check how the results page is read.
+`make search-eval` runs the queries themselves.
 """
 
 import re
@@ -8,6 +9,7 @@ from collections import Counter
 
 import pytest
 import yaml
+from django.contrib.contenttypes.models import ContentType
 from django.urls import Resolver404, resolve
 
 from bench.search_eval import (
@@ -24,11 +26,14 @@ from bench.search_eval import (
     mean_reciprocal_rank,
     normalise,
     recall_at,
+    result_links,
     runnable,
     scores,
     write_section,
     zero_result_rate,
 )
+from search.models import BestBet
+from tests.search.helpers import make_guide, make_question
 
 CLASSES = ["question", "one-word", "two-word", "acronym", "misspelling", "navigational", "paraphrase", "fallback"]
 # Reader pages with no slug that a query may expect: sections and landing pages, indexed or not.
@@ -232,6 +237,22 @@ def test_scores_of_a_class():
     assert result.mrr == pytest.approx(23 / 60)
     assert result.recall == pytest.approx(0.5)
     assert result.zero == pytest.approx(0.25)
+
+
+# Reading the results page
+
+
+@pytest.mark.django_db
+def test_result_links_are_read_from_the_page_in_the_order_a_reader_sees_them_best_bets_first(client):
+    answer = make_question("Will people lose their jobs?", body="Redundancy is not the aim of sharing.")
+    guide = make_guide("Careers in shared services", body="Jobs and careers in a shared service centre.")
+    BestBet.objects.create(queries="jobs", content_type=ContentType.objects.get_for_model(answer), object_id=answer.pk)
+    links = result_links(client.get("/search/", {"q": "jobs"}).content)
+    assert links[0] == (answer.get_absolute_url(), "Will people lose their jobs?")
+    assert sorted(links[1:]) == sorted(
+        [(answer.get_absolute_url(), "Will people lose their jobs?"), (guide.get_absolute_url(), guide.title)]
+    )
+    assert distinct_paths(href for href, _ in links) == [answer.get_absolute_url(), guide.get_absolute_url()]
 
 
 # Writing bench/RESULTS.md

@@ -100,3 +100,11 @@ bench-search: install
 ## test-search-sqlite: the search tests on SQLite (FTS5), whatever DATABASE_URL says
 test-search-sqlite: install
 	env -u DATABASE_URL $(PY) -m pytest tests/search -q
+
+## search-eval: search relevance on the project's own query set (bench/relevance/queries.yaml), on fresh PostgreSQL
+## (a separate ssg_search_eval database) and SQLite databases; SEARCH_EVAL_ARGS="--engine sqlite" for one engine,
+## SEARCH_EVAL_ARGS='--write-results --heading "After …"' to record the run in bench/RESULTS.md
+.PHONY: search-eval
+SEARCH_EVAL_ARGS ?=
+search-eval: $(VENV)/.installed
+	$(PY) bench/search_eval.py $(SEARCH_EVAL_ARGS)

@@ -96,6 +96,7 @@ class PublishedContentAdmin(OriginalChoicesMixin, HistoryAdminMixin, VersionAdmi
             (None, {"fields": ["seen_version"]}),
             ("Content", {"fields": self.content_fields}),
             ("Who it is for and who owns it", {"fields": self.describe_fields}),
+            ("When it was true and where it comes from", {"fields": ["history_period", "sources"]}),
             ("Review", {"fields": ["review_due", "last_reviewed"]}),
             ("This change", {"fields": ["change_type", "change_note"]}),
         ]

@@ -4,13 +4,89 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+
+from publishing.models import PublishedContent
+from publishing.sources import MAX_SOURCES, SOURCE_FIELDS, clean_sources
+
+SOURCE_INPUTS = [
+    ("title", "text", "title", 40),
+    ("publisher", "text", "publisher", 24),
+    ("date", "text", "date", 10),
+    ("url", "url", "web address", 40),
+]
+SOURCE_HEADINGS = ["Title", "Publisher", "Date (2022, 2022-11 or 2022-11-25)", "Web address"]
+
+
+class SourcesWidget(forms.Widget):
+    """A row of boxes per source (title, publisher, date, web address), plus a few empty rows to add more."""
+
+    blank_rows = 3
+    caption = (
+        "One source per row, in the order the page cites them (#source-1 is the first). Empty rows are ignored; "
+        "clear a row to remove it."
+    )
+
+    def render(self, name, value, attrs=None, renderer=None):
+        rows = [row for row in (value if isinstance(value, list) else []) if isinstance(row, dict)]
+        rows += [{}] * self.blank_rows
+        body = format_html_join("", "<tr>{}</tr>", ((self.row_cells(name, n, row),) for n, row in enumerate(rows, 1)))
+        head = format_html_join("", '<th scope="col">{}</th>', ((label,) for label in ("#", *SOURCE_HEADINGS)))
+        return format_html(
+            '<table class="app-sources-editor" id="{}"><caption>{}</caption><thead><tr>{}</tr></thead>'
+            "<tbody>{}</tbody></table>",
+            (attrs or {}).get("id", name),
+            self.caption,
+            head,
+            body,
+        )
+
+    @staticmethod
+    def row_cells(name, number, row):
+        inputs = format_html_join(
+            "",
+            '<td><input type="{}" name="{}-{}-{}" value="{}" aria-label="Source {} {}" size="{}"></td>',
+            (
+                (kind, name, number, field, row.get(field, ""), number, label, size)
+                for field, kind, label, size in SOURCE_INPUTS
+            ),
+        )
+        return format_html("<td>{}</td>{}", number, inputs)
+
+    def value_from_datadict(self, data, files, name):
+        rows = []
+        for number in range(1, MAX_SOURCES + self.blank_rows + 1):
+            row = {field: data.get(f"{name}-{number}-{field}", "").strip() for field in SOURCE_FIELDS}
+            if any(row.values()):
+                rows.append(row)
+        return rows
+
+    def value_omitted_from_data(self, data, files, name):
+        return not any(key.startswith(f"{name}-") for key in data)
+
+
+class SourcesField(forms.Field):
+    widget = SourcesWidget
+
+    def clean(self, value):
+        return clean_sources(value or [])
+
+    def has_changed(self, initial, data):
+        try:
+            return clean_sources(initial or []) != clean_sources(data or [])
+        except ValidationError:
+            return True
 
 
 class PublishedContentForm(forms.ModelForm):
     """Refuses a save when someone else saved the item after this form was opened."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    sources = SourcesField(
+        required=False,
+        label="Sources",
+        help_text=PublishedContent._meta.get_field("sources").help_text,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

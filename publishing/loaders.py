@@ -14,12 +14,14 @@ from pathlib import Path
 import reversion
 import yaml
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from publishing import registry
 from publishing.models import Audience, ChangeNote, LoadedContent, Status, Topic
+from publishing.sources import clean_sources
 
 SUMMARY_LIMIT = 300
 
@@ -94,6 +96,29 @@ def as_slug_list(source, key):
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ContentError(source.path, f"'{key}' must be a list of slugs")
     return value
+
+
+def history_period(source):
+    """The period a history-mode page describes (front matter ``history: {period: "2005 to 2010"}``), or ""."""
+    history = source.meta.get("history")
+    if history is None:
+        return ""
+    period = history.get("period") if isinstance(history, dict) else None
+    if not isinstance(period, str) or not period.strip() or len(period) > 60:
+        raise ContentError(source.path, "'history' needs a 'period' of at most 60 characters, like \"2005 to 2010\"")
+    return period.strip()
+
+
+def cited_sources(source):
+    """The item's ``sources:`` list, checked: each with a title, publisher, date and web address."""
+    entries = source.meta.get("sources") or []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("date"), datetime.date):
+            entry["date"] = entry["date"].isoformat()  # YAML reads an unquoted 2022-11-25 as a date
+    try:
+        return clean_sources(entries)
+    except ValidationError as error:
+        raise ContentError(source.path, f"'sources': {' '.join(error.messages)}") from None
 
 
 class ContentLoader:
@@ -181,6 +206,8 @@ class PublishedContentLoader(ContentLoader):
             raise ContentError(source.path, f"unknown topic {', '.join(unknown)}")
         as_date(source, "review_due", meta.get("review_due"))
         as_date(source, "last_reviewed", meta.get("last_reviewed"))
+        history_period(source)
+        cited_sources(source)
         for key in ("publish_at", "first_published", "last_updated", "withdrawn_at"):
             as_datetime(source, key, meta.get(key))
 
@@ -194,6 +221,8 @@ class PublishedContentLoader(ContentLoader):
             "owner": str(meta.get("owner") or "Shared Services Team"),
             "review_due": as_date(source, "review_due", meta.get("review_due")),
             "last_reviewed": as_date(source, "last_reviewed", meta.get("last_reviewed")),
+            "history_period": history_period(source),
+            "sources": cited_sources(source),
         }
 
     def before_save(self, item, source, now):
@@ -298,6 +327,10 @@ class PublishedContentLoader(ContentLoader):
                 meta[key] = value.isoformat()
         if item.withdrawal_reason:
             meta["withdrawal_reason"] = item.withdrawal_reason
+        if item.history_period:
+            meta["history"] = {"period": item.history_period}
+        if item.sources:
+            meta["sources"] = item.sources
         notes = item.change_notes.order_by("changed_at", "id")
         if notes:
             meta["change_history"] = [{"date": n.changed_at.isoformat(), "note": n.note} for n in notes]

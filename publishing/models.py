@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from publishing.markdown import render_markdown
 from publishing.registry import kind_for
+from publishing.sources import numbered
 
 DEFAULT_OWNER = "Shared Services Team"
 REVIEW_INTERVAL = datetime.timedelta(days=182)
@@ -159,6 +160,18 @@ class PublishedContent(models.Model):
     change_note = models.CharField(
         max_length=300, blank=True, help_text="For a major change: what changed, in one sentence readers will see."
     )
+    history_period = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="Only for a page that describes a past position: the period it describes, e.g. “2005 to 2010”. "
+        "Readers then see a banner saying so, with a link to where things stand now. Leave empty for current guidance.",
+    )
+    sources = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The documents this page's facts come from, in the order the page cites them. "
+        "In the body, cite one with a link to #source-1, #source-2 and so on.",
+    )
     review_due = models.DateField(
         null=True,
         blank=True,
@@ -258,6 +271,15 @@ class PublishedContent(models.Model):
         """What one item of this kind is called to readers ("FAQ", "Template")."""
         kind = kind_for(type(self))
         return kind.label if kind else self._meta.verbose_name.capitalize()
+
+    @property
+    def source_list(self):
+        """The cited sources, numbered as the page shows them."""
+        return numbered(self.sources)
+
+    @property
+    def is_history(self):
+        return bool(self.history_period)
 
     @property
     def last_updated(self):

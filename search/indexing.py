@@ -86,8 +86,10 @@ def extra_text(item):
     parts = [getattr(item, name) for name in extra_text_fields(type(item))]
     if kind.search_text:
         parts.append(kind.search_text(item))
-    # The kind's name ("Toolkit stage", "Template") is a word readers search with too.
+    # The kind's name ("Toolkit stage", "Template") is a word readers search with too, and so are the
+    # names of the sources a page cites ("National Audit Office").
     parts.append(kind.label)
+    parts += [f"{source['publisher']} {source['title']}" for source in item.sources or []]
     return _text(" ".join(str(p) for p in parts if p))
 
 
@@ -107,6 +109,7 @@ def entry_values(item, topic_slugs=None):
         "body_text": body_text,
         "extra_text": extra_text(item),
         "audience": item.audience,
+        "history_period": item.history_period,
         "topics": sorted(topic_slugs),
         "visible_from": item.publish_at,
         # Never empty, so that "most recent first" can come straight from the index on it.

@@ -31,6 +31,9 @@ class SearchEntry(models.Model):
     extra_text = models.TextField(blank=True, help_text="Other searchable words, e.g. from a template's file.")
     audience = models.CharField(max_length=20)
     topics = models.JSONField(default=list, blank=True, help_text="Topic slugs.")
+    history_period = models.CharField(
+        max_length=60, blank=True, help_text="The past period a history page describes, shown as a label."
+    )
     visible_from = models.DateTimeField(null=True, help_text="When the item goes live: readers find it from then.")
     last_updated = models.DateTimeField(null=True)
     indexed_at = models.DateTimeField(auto_now=True)

@@ -211,3 +211,5 @@ LOGGING = {
 
 SERVICE_NAME = "Shared Services Guidance"
 TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "shared-services-team@example.gov.uk")
+# Where a history-mode page's banner sends readers for the position today.
+CURRENT_POSITION_URL = os.environ.get("CURRENT_POSITION_URL", "/guidance/shared-services-today/")

@@ -15,7 +15,10 @@ os.environ.setdefault("PAGE_CACHE_ENABLED", "false")
 os.environ.setdefault("PAGE_CACHE_DIR", tempfile.mkdtemp(prefix="ssg-test-generation-"))
 
 from sharedservices.settings import *  # noqa: E402,F403
-from sharedservices.settings import STORAGES  # noqa: E402
+from sharedservices.settings import INSTALLED_APPS, STORAGES  # noqa: E402
+
+# A content model that tests register as a throwaway kind (tests/publishing/test_registry.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.registry_app"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests read source static files directly rather than a collected, hashed copy.

@@ -3,23 +3,12 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from publishing import registry
-from publishing.models import PublishedContent, Status, Topic
+from publishing.models import Status, Topic
 from sharedservices.page_cache import current_generation
-
-
-class ThrowawayNote(PublishedContent):
-    """A kind that exists only for these tests: no migration, a table made by the fixture. It belongs to an
-    installed app so that Topic knows the reverse side of its topics relation."""
-
-    class Meta(PublishedContent.Meta):
-        app_label = "publishing"
-
-    def get_absolute_url(self):
-        return f"/notes/{self.slug}/"
+from tests.registry_app.models import FieldNote as ThrowawayNote
 
 
 def note_page(note):
@@ -27,10 +16,8 @@ def note_page(note):
 
 
 @pytest.fixture
-def throwaway_kind(transactional_db):
-    """Register ThrowawayNote with one call, with a real table, and take both away afterwards."""
-    with connection.schema_editor() as editor:
-        editor.create_model(ThrowawayNote)
+def throwaway_kind(db):
+    """Register ThrowawayNote (a test-only app's model) with one call, and take it away afterwards."""
     kind = registry.register(
         ThrowawayNote,
         label="Field note",
@@ -40,8 +27,6 @@ def throwaway_kind(transactional_db):
     )
     yield kind
     registry.unregister(ThrowawayNote)
-    with connection.schema_editor() as editor:
-        editor.delete_model(ThrowawayNote)
 
 
 def publish_note(title, topic):
@@ -77,14 +62,18 @@ def test_a_registered_kind_has_its_own_group_on_topic_pages(throwaway_kind, clie
     assert 'href="/notes/zebra-crossings/"' in html
 
 
-def test_a_change_to_a_registered_kind_starts_a_new_page_cache_generation(throwaway_kind):
+def test_a_change_to_a_registered_kind_starts_a_new_page_cache_generation(
+    throwaway_kind, django_capture_on_commit_callbacks
+):
     topic = Topic.objects.create(title="Estates", slug="estates")
     before = current_generation()["token"]
-    note = publish_note("Zebra crossings", topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        note = publish_note("Zebra crossings", topic)
     after_create = current_generation()["token"]
     assert after_create != before
-    note.title = "Zebra crossings and pelicans"
-    note.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        note.title = "Zebra crossings and pelicans"
+        note.save()
     assert current_generation()["token"] != after_create
 
 

@@ -31,7 +31,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(PublishedContentAdmin):
-    list_display = ["title", "category", "position", "featured", "status_label", "owner", "review_due", "updated_at"]
+    list_display = ["title", "category", "position", "featured", "status_label", "owner", "review_due", "last_changed"]
     list_editable = ["position", "featured"]
     list_filter = [*PublishedContentAdmin.list_filter, "category", "featured"]
     list_select_related = [*PublishedContentAdmin.list_select_related, "category"]

@@ -23,7 +23,7 @@ class GuideForm(PublishedContentForm):
 @admin.register(Guide)
 class GuideAdmin(PublishedContentAdmin):
     form = GuideForm
-    list_display = ["title", "audience", "position", "status_label", "owner", "review_due", "updated_at"]
+    list_display = ["title", "audience", "position", "status_label", "owner", "review_due", "last_changed"]
     list_editable = ["position"]
     ordering = ["position", "title"]
     content_fields = ["title", "slug", "summary", "body", "position", "related", "related_questions", "related_stages"]

@@ -6,25 +6,21 @@ take now and every status change are publishing.workflow's.
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils import timezone
+from django.db import models
+from django.http import HttpResponseRedirect
 from reversion.admin import VersionAdmin
 
 from publishing import workflow
 from publishing.admin_forms import (
-    NoteActionForm,
-    PublishActionForm,
+    NormalisedTextField,
     PublishedContentForm,
     PublishedContentListForm,
-    WithdrawActionForm,
+    words_changed,
 )
 from publishing.admin_history import HistoryAdminMixin
+from publishing.admin_workflow import WorkflowAdminMixin
+from publishing.dates import datetime_text
 from publishing.models import PublishedContent, Topic, WorkflowEvent
-from publishing.preview import preview_url
 
 
 class WorkflowQueueFilter(admin.SimpleListFilter):
@@ -32,7 +28,12 @@ class WorkflowQueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return [("review", "Awaiting review"), ("scheduled", "Scheduled"), ("overdue", "Review overdue")]
+        return [
+            ("review", "Awaiting review"),
+            ("scheduled", "Scheduled"),
+            ("soon", "Review due soon"),
+            ("overdue", "Review overdue"),
+        ]
 
     def queryset(self, request, queryset):
         match self.value():
@@ -40,24 +41,11 @@ class WorkflowQueueFilter(admin.SimpleListFilter):
                 return queryset.awaiting_review()
             case "scheduled":
                 return queryset.scheduled()
+            case "soon":
+                return queryset.review_due_soon()
             case "overdue":
                 return queryset.review_overdue()
         return queryset
-
-
-WORKFLOW_ACTIONS = {
-    "submit": ("Send for review", None),
-    "return": ("Return to draft", NoteActionForm),
-    "publish": ("Publish", PublishActionForm),
-    "withdraw": ("Withdraw", WithdrawActionForm),
-}
-
-ACTION_MESSAGES = {
-    "submit": "“{item}” is now waiting for a publisher to review it.",
-    "return": "“{item}” is back in draft.",
-    "publish": "Published: readers can now see “{item}”.",
-    "withdraw": "Withdrawn: “{item}” has left lists and search; its address shows the notice.",
-}
 
 
 class OriginalChoicesMixin:
@@ -74,11 +62,11 @@ class OriginalChoicesMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class PublishedContentAdmin(OriginalChoicesMixin, HistoryAdminMixin, VersionAdmin):
+class PublishedContentAdmin(OriginalChoicesMixin, WorkflowAdminMixin, HistoryAdminMixin, VersionAdmin):
     form = PublishedContentForm
     change_form_template = "admin/publishing/change_form.html"
     object_history_template = "admin/publishing/object_history.html"
-    list_display = ["title", "status_label", "audience", "owner", "review_due", "updated_at", "updated_by"]
+    list_display = ["title", "status_label", "audience", "owner", "review_due", "last_changed", "updated_by"]
     list_filter = [WorkflowQueueFilter, "status", "audience", "topics", "owner"]
     list_select_related = ["updated_by"]
     # Most recently changed first, read from an index: a change list stays fast however many items there are.
@@ -106,8 +94,17 @@ class PublishedContentAdmin(OriginalChoicesMixin, HistoryAdminMixin, VersionAdmi
         if not obj.is_original:
             return f"{obj.get_status_display()} (change to a published page)"
         if obj.is_scheduled:
-            return f"Scheduled for {timezone.localtime(obj.publish_at):%d %b %Y %H:%M}"
+            return f"Scheduled for {datetime_text(obj.publish_at)}"
         return obj.get_status_display()
+
+    @admin.display(description="Last changed", ordering="updated_at")
+    def last_changed(self, obj):
+        return datetime_text(obj.updated_at)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.TextField) and db_field.editable and not db_field.choices:
+            kwargs.setdefault("form_class", NormalisedTextField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changelist_form(self, request, **kwargs):
         return super().get_changelist_form(request, form=PublishedContentListForm, **kwargs)
@@ -119,8 +116,17 @@ class PublishedContentAdmin(OriginalChoicesMixin, HistoryAdminMixin, VersionAdmi
             queryset = queryset.originals()
         return queryset, may_have_duplicates
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        """The history's "what happened": the fields a person changed, never the form's own bookkeeping."""
+        message = super().construct_change_message(request, form, formsets, add)
+        hidden = {"seen_version", str(form.fields["seen_version"].label or "seen_version")}
+        for entry in message:
+            if "changed" in entry:
+                entry["changed"]["fields"] = [name for name in entry["changed"]["fields"] if name not in hidden]
+        return [entry for entry in message if "changed" not in entry or entry["changed"]["fields"]]
+
     def save_model(self, request, obj, form, change):
-        saved, became_draft = workflow.item_save_edit(item=obj, user=request.user)
+        saved, became_draft = workflow.item_save_edit(item=obj, user=request.user, changed=words_changed(form))
         if became_draft:
             request._draft_created = saved
 
@@ -141,77 +147,8 @@ class PublishedContentAdmin(OriginalChoicesMixin, HistoryAdminMixin, VersionAdmi
         extra = {**(extra_context or {}), **(self.workflow_context(request, obj) if obj is not None else {})}
         return super().change_view(request, object_id, form_url, extra)
 
-    def workflow_context(self, request, obj):
-        pending = type(obj).objects.filter(draft_of=obj).first() if obj.is_live else None
-        actions = workflow.available_actions(obj, request.user)
-        return {
-            "workflow_item": obj,
-            "workflow_actions": [(name, WORKFLOW_ACTIONS[name][0]) for name in actions],
-            "preview_link": request.build_absolute_uri(preview_url(obj)),
-            "pending_draft": pending,
-            "pending_draft_url": self.admin_url("change", pending.pk) if pending else None,
-            "live_item_url": None if obj.is_original else self.admin_url("change", obj.original_id),
-            "reader_url": obj.get_absolute_url() if obj.is_live else None,
-            "own_change": workflow.is_own_change(obj, request.user),
-        }
-
     def get_urls(self):
-        name = f"{self.model._meta.app_label}_{self.model._meta.model_name}"
-        workflow_url = path(
-            "<path:object_id>/workflow/<str:action>/",
-            self.admin_site.admin_view(self.workflow_view),
-            name=f"{name}_workflow",
-        )
-        return [workflow_url, *self.history_urls(), *super().get_urls()]
-
-    def workflow_view(self, request, object_id, action):
-        if action not in WORKFLOW_ACTIONS:
-            raise Http404("No such action")
-        obj = self.viewable_object(request, object_id)
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        label, form_class = WORKFLOW_ACTIONS[action]
-        form = form_class(request.POST if request.method == "POST" else None) if form_class else None
-        if request.method == "POST" and (form is None or form.is_valid()):
-            done = self.run_action(request, obj, action, form.cleaned_data if form else {})
-            if done is not None:
-                messages.success(request, self.action_message(action, done))
-                return HttpResponseRedirect(self.admin_url("change", done.pk))
-        context = self.admin_context(
-            request,
-            f"{label}: {obj}",
-            original=obj,
-            action_label=label,
-            form=form,
-            own_change=workflow.is_own_change(obj, request.user),
-        )
-        return TemplateResponse(request, "admin/publishing/workflow_action.html", context)
-
-    def run_action(self, request, obj, action, data):
-        """Carry out the action through the workflow; on a refusal say why and return None.
-        (The workflow logs refusals itself.)"""
-        user = request.user
-        services = {
-            "submit": lambda: workflow.item_submit_for_review(item=obj, user=user),
-            "return": lambda: workflow.item_return_to_draft(item=obj, user=user, note=data.get("note", "")),
-            "publish": lambda: workflow.item_publish(
-                item=obj, user=user, publish_at=data.get("publish_at"), reason=data.get("reason", "")
-            ),
-            "withdraw": lambda: workflow.item_withdraw(item=obj, user=user, reason=data.get("reason", "")),
-        }
-        try:
-            with transaction.atomic():
-                return services[action]()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except PermissionDenied as error:
-            messages.error(request, str(error) or "You do not have permission to do that.")
-        return None
-
-    def action_message(self, action, item):
-        if action == "publish" and item.is_scheduled:
-            return f"Scheduled: “{item}” goes live on {timezone.localtime(item.publish_at):%d %B %Y at %H:%M}."
-        return ACTION_MESSAGES[action].format(item=item)
+        return [*self.workflow_urls(), *self.history_urls(), *super().get_urls()]
 
 
 class ReadOnlyAdminMixin:

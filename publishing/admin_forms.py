@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from publishing.models import PublishedContent
+from publishing.dates import datetime_text
+from publishing.models import ChangeType, PublishedContent, normalise_text
 from publishing.sources import MAX_SOURCES, SOURCE_FIELDS, clean_sources
 
 SOURCE_INPUTS = [
@@ -16,6 +17,16 @@ SOURCE_INPUTS = [
     ("url", "url", "web address", 40),
 ]
 SOURCE_HEADINGS = ["Title", "Publisher", "Date (2022, 2022-11 or 2022-11-25)", "Web address"]
+
+
+class NormalisedTextField(forms.CharField):
+    """A text box whose untouched text never counts as changed (browsers send \\r\\n and drop a final newline)."""
+
+    def to_python(self, value):
+        return normalise_text(super().to_python(value))
+
+    def has_changed(self, initial, data):
+        return normalise_text(initial) != self.to_python(data)
 
 
 class SourcesWidget(forms.Widget):
@@ -95,6 +106,12 @@ class PublishedContentForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("change_type") == ChangeType.MAJOR and not (cleaned.get("change_note") or "").strip():
+            self.add_error(
+                "change_note",
+                "A major change needs a public change note: say in one sentence what changed for readers, "
+                "or choose a minor change.",
+            )
         instance = self.instance
         if instance.pk:
             # Inside the admin's transaction: lock the row so two saves cannot both pass.
@@ -102,7 +119,7 @@ class PublishedContentForm(forms.ModelForm):
             seen = cleaned.get("seen_version")
             if current is not None and seen is not None and current.version != seen:
                 who = current.updated_by.get_username() if current.updated_by else "someone else"
-                when = timezone.localtime(current.updated_at).strftime("%d %B %Y at %H:%M")
+                when = datetime_text(current.updated_at)
                 raise ValidationError(
                     f"{who} changed this item on {when}, since you opened it. Your changes have NOT been saved. "
                     "Copy anything you want to keep from the form below, then reload the page to see their "
@@ -125,6 +142,11 @@ class PublishedContentForm(forms.ModelForm):
         return cleaned
 
 
+def words_changed(form):
+    """Whether the person changed anything of the item itself (not just the form's bookkeeping)."""
+    return any(name != "seen_version" for name in form.changed_data)
+
+
 class PublishedContentListForm(forms.ModelForm):
     """The editable columns of a change list. A change to a live item there makes a draft, like the full form."""
 
@@ -136,17 +158,67 @@ class PublishedContentListForm(forms.ModelForm):
         return cleaned
 
 
+DATETIME_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y %H.%M"]
+UK_TIME = "UK time (GMT, or BST in summer). Format: 2026-12-01 09:00."
+
+
 class PublishActionForm(forms.Form):
+    """When the item goes live. For a change to a page still waiting for its go-live time, the choice
+    defaults to keeping that time, so a correction never puts a page live early."""
+
+    when = forms.ChoiceField(widget=forms.RadioSelect, label="When should it go live?")
     publish_at = forms.DateTimeField(
-        required=False,
-        label="Publish at (optional)",
-        help_text="Leave empty to publish now. Format: 2026-12-01 09:00.",
-        input_formats=["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+        required=False, label="Go-live date and time", help_text=UK_TIME, input_formats=DATETIME_FORMATS
     )
     reason = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="Reason (only when a superuser publishes their own change)",
+        label="Why you are publishing your own change",
+        help_text="You changed this page, so normally another publisher must publish it. "
+        "As a superuser you may, with a reason: it is recorded in the workflow log.",
+    )
+
+    def __init__(self, *args, item, own_change=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.embargo = item.draft_of.publish_at if not item.is_original and item.draft_of.is_scheduled else None
+        choices = [("now", "Now"), ("later", "At a date and time")]
+        if self.embargo:
+            choices.insert(0, ("keep", f"At its scheduled time, {datetime_text(self.embargo)}"))
+        elif not item.is_original:
+            choices = [("now", "Now")]  # a change to a page readers already see goes live when published
+        self.fields["when"].choices = choices
+        self.fields["when"].initial = choices[0][0]
+        if not own_change:
+            del self.fields["reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("when") == "later" and not cleaned.get("publish_at"):
+            self.add_error("publish_at", "Enter the date and time it should go live.")
+        return cleaned
+
+    def go_live_at(self):
+        """The time to pass to the workflow: None keeps a scheduled page's embargo (or, for a new page, means now)."""
+        choice = self.cleaned_data["when"]
+        if choice == "now":
+            return timezone.now()
+        return self.cleaned_data.get("publish_at") if choice == "later" else None
+
+
+class RescheduleActionForm(forms.Form):
+    publish_at = forms.DateTimeField(
+        label="New go-live date and time",
+        help_text=UK_TIME + " A time that has already passed publishes the page now.",
+        input_formats=DATETIME_FORMATS,
+    )
+
+
+class ConfirmActionForm(forms.Form):
+    next_review = forms.DateField(
+        required=False,
+        label="Next review due (optional)",
+        help_text="Leave empty for six months from today. Format: 2027-05-31.",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
     )
 
 

@@ -4,6 +4,7 @@ They replace django-reversion's own screens so that restoring or recovering goes
 through the workflow (an old version comes back as a draft, never over what is live).
 """
 
+import datetime
 import difflib
 
 from django.contrib import messages
@@ -16,10 +17,8 @@ from django.urls import path, reverse
 from reversion.models import Version
 
 from publishing import workflow
+from publishing.dates import date_text, datetime_text
 from publishing.models import Status
-
-# Derived or bookkeeping fields a person comparing versions does not need to see.
-NOT_COMPARED = {"body_html", "headings", "updated_at"}
 
 
 class HistoryAdminMixin:
@@ -121,21 +120,86 @@ class HistoryAdminMixin:
         return TemplateResponse(request, "admin/publishing/recover.html", context)
 
 
+# Context kept around each change in a long text, in words.
+CONTEXT_WORDS = 8
+
+
 def field_differences(model, old, new):
-    """Field-by-field comparison of two stored versions, with a line diff for text."""
+    """What a person would see change between two stored versions: the fields they edit, by their names,
+    with related items by name and long texts as words removed and added in context. Nothing internal."""
     rows = []
-    for field in model._meta.get_fields():
-        key = getattr(field, "attname", None)
-        if key is None or (key not in old and key not in new) or key in NOT_COMPARED:
-            continue
+    for field in compared_fields(model):
+        key = field.name if field.many_to_many else field.attname
         before, after = old.get(key), new.get(key)
-        if before == after:
+        if normalised(before) == normalised(after):
             continue
-        label = str(getattr(field, "verbose_name", key)).capitalize()
-        diff = None
-        if isinstance(before, str) and isinstance(after, str) and ("\n" in before or "\n" in after or len(after) > 80):
-            diff = list(
-                difflib.unified_diff(before.splitlines(), after.splitlines(), "older", "newer", lineterm="", n=1)
-            )[2:]
-        rows.append({"label": label, "before": before, "after": after, "diff": diff})
+        row = {"label": str(field.verbose_name).capitalize()}
+        if isinstance(before, str) and isinstance(after, str) and max(len(before), len(after)) > 80:
+            row["words"] = word_changes(before, after)
+        else:
+            row["before"], row["after"] = shown(field, before), shown(field, after)
+        rows.append(row)
     return rows
+
+
+def compared_fields(model):
+    hidden = model.WORKFLOW_FIELDS - {"status"}
+    return [
+        field
+        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        if field.name not in hidden and (field.editable or field.name == "status")
+    ]
+
+
+def normalised(value):
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return sorted(value, key=str)
+    return value
+
+
+def shown(field, value):
+    """A stored value as a person reads it: names for related items and choices, readable dates."""
+    if value in (None, "", []):
+        return "—"
+    if field.many_to_many:
+        names = [str(item) for item in field.related_model._default_manager.filter(pk__in=value)]
+        return ", ".join(sorted(names)) or "—"
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else "(no longer exists)"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.name == "sources":
+        return "; ".join(f"{source.get('publisher')}, {source.get('title')}" for source in value)
+    if isinstance(value, datetime.date | datetime.datetime) or field.get_internal_type() in (
+        "DateField",
+        "DateTimeField",
+    ):
+        parsed = field.to_python(value)
+        return datetime_text(parsed) if isinstance(parsed, datetime.datetime) else date_text(parsed)
+    return value
+
+
+def word_changes(before, after):
+    """The words removed and added, each with a little unchanged text either side; long unchanged runs elided."""
+    old, new = before.split(), after.split()
+    segments = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            segments.append(("same", elided(old[i1:i2], first=not segments, last=i2 == len(old))))
+            continue
+        if i2 > i1:
+            segments.append(("removed", " ".join(old[i1:i2])))
+        if j2 > j1:
+            segments.append(("added", " ".join(new[j1:j2])))
+    return segments
+
+
+def elided(words, *, first, last):
+    if len(words) <= 2 * CONTEXT_WORDS:
+        return " ".join(words)
+    head = [] if first else words[:CONTEXT_WORDS]
+    tail = [] if last else words[-CONTEXT_WORDS:]
+    return " ".join([*head, "…", *tail])

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +17,13 @@ from publishing.sources import numbered
 
 DEFAULT_OWNER = "Shared Services Team"
 REVIEW_INTERVAL = datetime.timedelta(days=182)
+# A review falling due within this many days shows as "due soon" on the editors' dashboard.
+REVIEW_SOON_DAYS = 30
+
+
+def normalise_text(value):
+    """Text as stored: line endings as \\n and no space at either end, however a browser or file sent it."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 class Status(models.TextChoices):
@@ -82,8 +89,14 @@ class PublishedContentQuerySet(models.QuerySet):
         return self.originals().filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def reachable(self, now=None):
-        """What a reader can open by its address: published or withdrawn (its page shows the notice), due by now."""
-        return self.originals().filter(status__in=LIVE_STATUSES, publish_at__lte=now or timezone.now())
+        """What a reader can open by its address: published, due by now, or withdrawn after readers saw it
+        (its page shows the notice). An item withdrawn before it went live never shows its text."""
+        was_live_when_withdrawn = Q(status=Status.WITHDRAWN) & (
+            Q(withdrawn_at__gte=F("publish_at")) | Q(withdrawn_at__isnull=True)
+        )
+        return self.originals().filter(
+            Q(status=Status.PUBLISHED) | was_live_when_withdrawn, publish_at__lte=now or timezone.now()
+        )
 
     def indexable(self):
         """Published items, including those scheduled for later: the search index stores their go-live time."""
@@ -107,6 +120,11 @@ class PublishedContentQuerySet(models.QuerySet):
     def next_go_live(self, now=None):
         """The earliest go-live time of the items scheduled after now, or None."""
         return self.scheduled(now).aggregate(first=models.Min("publish_at"))["first"]
+
+    def review_due_soon(self, today=None, days=REVIEW_SOON_DAYS):
+        """Published items whose review falls due in the next few weeks (not yet overdue)."""
+        today = today or timezone.localdate()
+        return self.indexable().filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days=days))
 
     def due_for_go_live(self, now=None):
         """Scheduled items whose time has come but whose follow-up work has not run."""
@@ -183,6 +201,12 @@ class PublishedContent(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(blank=True, editable=False)
 
+    contributor_ids = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Who has changed the words since the item was last published: none of them may publish it.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -199,7 +223,7 @@ class PublishedContent(models.Model):
     WORKFLOW_FIELDS = {
         "id", "status", "draft_of", "publish_at", "awaiting_go_live", "first_published_at",
         "last_major_change_at", "withdrawn_at", "withdrawal_reason", "version", "created_at",
-        "updated_at", "updated_by", "body_html", "headings",
+        "updated_at", "updated_by", "body_html", "headings", "contributor_ids",
     }  # fmt: skip
 
     class Meta:
@@ -228,8 +252,11 @@ class PublishedContent(models.Model):
         return f"{self.title} (draft of published page)" if self.draft_of_id else self.title
 
     def save(self, *args, **kwargs):
-        # Rendering is derived from the body; doing it here means no save path
-        # (admin, loader, restore) can leave stale or unsanitised HTML behind.
+        # Done here so that no save path (admin, loader, restore) can store text that differs only in line
+        # endings, or leave stale or unsanitised HTML behind: rendering is derived from the body.
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.TextField) and field.editable and isinstance(getattr(self, field.attname), str):
+                setattr(self, field.attname, normalise_text(getattr(self, field.attname)))
         self.body_html, self.headings = render_markdown(self.body)
         super().save(*args, **kwargs)
 
@@ -278,6 +305,10 @@ class PublishedContent(models.Model):
         return numbered(self.sources)
 
     @property
+    def review_is_overdue(self):
+        return self.review_due is not None and self.review_due < timezone.localdate()
+
+    @property
     def is_history(self):
         return bool(self.history_period)
 
@@ -297,6 +328,7 @@ class PublishedContent(models.Model):
         self.publish_at = None
         self.awaiting_go_live = False
         self.version = 1
+        self.contributor_ids = []
 
     def content_field_names(self):
         """Attribute names of the fields that hold the item's content (copied and restored)."""
@@ -357,6 +389,9 @@ class WorkflowEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
         RESTORED = "restored", "Restored an old version"
         RECOVERED = "recovered", "Recovered after deletion"
+        UNSCHEDULED = "unscheduled", "Unscheduled (back to draft)"
+        RESCHEDULED = "rescheduled", "Rescheduled"
+        CONFIRMED = "confirmed", "Confirmed still accurate"
         SELF_PUBLISHED = "self_published", "Published own change (superuser)"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -391,3 +426,44 @@ class LoadedContent(models.Model):
 
     def __str__(self):
         return self.source
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def for_item(self, item):
+        return self.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+
+    def in_force(self, now=None):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A link that shows one version of an item, as readers will see it, to anyone who has it,
+    until it expires or an editor revokes it."""
+
+    token = models.CharField(max_length=64, unique=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    version = models.PositiveIntegerField(help_text="The item's version the link shows.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="previewlink_item_idx")]
+
+    def __str__(self):
+        return f"Preview of version {self.version}, made {self.created_at:%d %B %Y}"
+
+    @property
+    def is_in_force(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -26,7 +26,7 @@ class StageForm(PublishedContentForm):
 @admin.register(Stage)
 class StageAdmin(PublishedContentAdmin):
     form = StageForm
-    list_display = ["title", "position", "status_label", "owner", "review_due", "updated_at"]
+    list_display = ["title", "position", "status_label", "owner", "review_due", "last_changed"]
     list_editable = ["position"]
     ordering = ["position", "title"]
     content_fields = [
@@ -39,7 +39,7 @@ class StageAdmin(PublishedContentAdmin):
 
 @admin.register(Example)
 class ExampleAdmin(PublishedContentAdmin):
-    list_display = ["title", "stage", "organisation", "status_label", "owner", "review_due", "updated_at"]
+    list_display = ["title", "stage", "organisation", "status_label", "owner", "review_due", "last_changed"]
     list_filter = [*PublishedContentAdmin.list_filter, "stage"]
     list_select_related = [*PublishedContentAdmin.list_select_related, "stage"]
     content_fields = ["title", "slug", "summary", "body", "stage", "organisation"]
@@ -114,7 +114,7 @@ class TemplateForm(PublishedContentForm):
 @admin.register(Template)
 class TemplateAdmin(PublishedContentAdmin):
     form = TemplateForm
-    list_display = ["title", "stage", "provenance", "file_version", "formats", "status_label", "updated_at"]
+    list_display = ["title", "stage", "provenance", "file_version", "formats", "status_label", "last_changed"]
     list_filter = [*PublishedContentAdmin.list_filter, "stage", "provenance"]
     list_select_related = [*PublishedContentAdmin.list_select_related, "stage"]
     readonly_fields = [*PublishedContentAdmin.readonly_fields, "current_files"]

@@ -2,9 +2,22 @@ from django import template
 from django.contrib import admin
 from django.urls import reverse
 
+from publishing import dates
 from publishing.registry import content_models
 
 register = template.Library()
+
+
+@register.filter
+def datetime_text(value):
+    """27 November 2026, 2:50pm (UK time)."""
+    return dates.datetime_text(value)
+
+
+@register.filter
+def date_text(value):
+    """27 November 2026."""
+    return dates.date_text(value)
 
 
 @register.inclusion_tag("admin/publishing/dashboard.html", takes_context=True)
@@ -24,6 +37,7 @@ def workflow_dashboard(context):
                 "review": items.awaiting_review().count(),
                 "scheduled": items.scheduled().count(),
                 "overdue": items.review_overdue().count(),
+                "due_soon": items.review_due_soon().count(),
             }
         )
     return {"rows": rows}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from guidance.models import Guide
 from publishing import workflow
 from publishing.models import Audience, ChangeType, SlugRedirect, Status
-from publishing.preview import preview_url
+from publishing.preview import preview_link_create, preview_url
 from tests.guidance.factories import make_guide, make_question, make_stage, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
@@ -212,7 +212,7 @@ def test_old_slug_of_a_draft_guide_is_not_found(client):
 
 def test_preview_of_a_draft_guide_uses_the_guide_page(client, html_of):
     guide = make_guide("Work in progress", published=False, audience=Audience.PROVIDERS)
-    html = html_of(client, preview_url(guide))
+    html = html_of(client, preview_url(preview_link_create(item=guide, user=None)))
     assert "Preview – not published." in html
     assert '<h1 class="govuk-heading-xl">Work in progress</h1>' in html
     assert 'href="/guidance/providers/">Guidance for providers</a>' in html

@@ -34,7 +34,7 @@ def test_change_list_filters_to_the_items_awaiting_review():
     assert "In review" in page
 
 
-def test_change_form_offers_a_shareable_preview_link():
+def test_change_form_offers_to_make_a_shareable_preview_link():
     item = make_question(status=Status.DRAFT, publish_at=None)
     page = signed_in(make_editor()).get(reverse("admin:faq_question_change", args=[item.pk])).content.decode()
-    assert 'id="preview-link"' in page and "/preview/" in page
+    assert "Make a preview link" in page and 'id="preview-links-form"' in page

@@ -105,23 +105,26 @@ def test_change_to_an_item_in_review_sends_it_back_to_draft():
 
 def test_editor_and_publisher_take_an_item_from_draft_to_published_in_the_admin():
     editor, publisher = make_editor(), make_publisher()
-    item = make_question(status=Status.DRAFT, publish_at=None, updated_by=editor)
+    item = make_question(status=Status.DRAFT, publish_at=None, updated_by=editor, contributor_ids=[editor.pk])
     editor_client, publisher_client = signed_in(editor), signed_in(publisher)
     workflow = reverse("admin:faq_question_workflow", args=[item.pk, "submit"])
     assert editor_client.post(workflow).status_code == 302
     # The editor is offered no publish button; trying the URL anyway is refused.
     page = editor_client.get(change_url(item)).content.decode()
     assert "Send for review" not in page and "workflow/publish/" not in page
-    refused = editor_client.post(reverse("admin:faq_question_workflow", args=[item.pk, "publish"]), follow=True)
-    assert "Only a publisher can publish" in refused.content.decode()
-    published = publisher_client.post(reverse("admin:faq_question_workflow", args=[item.pk, "publish"]), follow=True)
+    refused = editor_client.post(reverse("admin:faq_question_workflow", args=[item.pk, "publish"]), {"when": "now"})
+    assert refused.status_code == 403
+    assert "Publish is not available to you: Only a publisher can do this." in refused.content.decode()
+    published = publisher_client.post(
+        reverse("admin:faq_question_workflow", args=[item.pk, "publish"]), {"when": "now"}, follow=True
+    )
     assert "Published: readers can now see" in published.content.decode()
     assert Client().get(item.get_absolute_url()).status_code == 200
 
 
 def test_publisher_is_told_they_cannot_publish_their_own_change():
     publisher = make_publisher()
-    item = make_question(status=Status.IN_REVIEW, publish_at=None, updated_by=publisher)
+    item = make_question(status=Status.IN_REVIEW, publish_at=None, updated_by=publisher, contributor_ids=[publisher.pk])
     response = signed_in(publisher).post(reverse("admin:faq_question_workflow", args=[item.pk, "publish"]), follow=True)
     assert "another publisher must review and publish it" in response.content.decode()
     assert Question.objects.get(pk=item.pk).status == Status.IN_REVIEW

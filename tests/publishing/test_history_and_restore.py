@@ -58,15 +58,12 @@ def test_restoring_an_old_version_of_a_live_item_makes_a_draft_and_overwrites_no
     editor, publisher = make_editor(), make_publisher()
     live = make_question(body="Original.")
     client = signed_in(publisher)
-    # Two published changes give the live item a history.
+    # Two published changes, each written by the editor and published by the publisher, give the live item a history.
     for body in ("Second.", "Third."):
-        client.post(change_url(live), form_data(live, body=body))
+        signed_in(editor).post(change_url(live), form_data(live, body=body))
         draft = Question.objects.get(draft_of=live)
         signed_in(editor).post(reverse("admin:faq_question_workflow", args=[draft.pk, "submit"]))
-        draft.refresh_from_db()
-        draft.updated_by = editor
-        draft.save()
-        client.post(reverse("admin:faq_question_workflow", args=[draft.pk, "publish"]))
+        client.post(reverse("admin:faq_question_workflow", args=[draft.pk, "publish"]), {"when": "now"})
         live.refresh_from_db()
     assert live.body == "Third."
     second = next(v for v in Version.objects.get_for_object(live) if v.field_dict["body"] == "Second.")
@@ -117,7 +114,7 @@ def test_editors_cannot_delete():
     assert Client().get(item.get_absolute_url()).status_code == 200
 
 
-def test_long_text_changes_are_shown_as_a_line_diff():
+def test_a_short_text_change_is_shown_before_and_after():
     editor = make_editor()
     item = make_question(status=Status.DRAFT, publish_at=None, body="Line one.\nLine two.")
     client = signed_in(editor)
@@ -128,4 +125,31 @@ def test_long_text_changes_are_shown_as_a_line_diff():
     page = client.get(
         reverse("admin:faq_question_compare", args=[item.pk]), {"from": older.pk, "to": newer.pk}
     ).content.decode()
-    assert "-Line 2, rewritten." in page and "+Line 2, rewritten again." in page
+    assert "Line one. Line 2, rewritten.</td>" in page.replace("\n", " ")
+    assert "Line one. Line 2, rewritten again.</td>" in page.replace("\n", " ")
+
+
+def test_history_and_compare_show_what_a_person_changed_in_words_not_internals():
+    editor = make_editor()
+    client = signed_in(editor)
+    item = make_question(status=Status.DRAFT, publish_at=None, body="Short.")
+    client.post(change_url(item), form_data(item, body=LONG_BODY))
+    item.refresh_from_db()
+    client.post(change_url(item), form_data(item, body=LONG_BODY.replace("twelve", "fourteen")))
+    item.refresh_from_db()
+    history = client.get(reverse("admin:faq_question_history", args=[item.pk])).content.decode()
+    assert "seen_version" not in history and "Changed Body." in history
+    newer, older = list(Version.objects.get_for_object(item))[:2]
+    page = client.get(
+        reverse("admin:faq_question_compare", args=[item.pk]), {"from": older.pk, "to": newer.pk}
+    ).content.decode()
+    assert '<del title="removed">twelve</del>' in page and '<ins title="added">fourteen</ins>' in page
+    assert "@@" not in page and "Updated by" not in page and "Version" not in page.split('id="differences"')[1]
+    assert "…" in page  # long unchanged text is elided around the change
+
+
+LONG_BODY = (
+    "Shared service centres bring together the transactional work of several departments. "
+    "In 2008 the team counted twelve departments planning to take part, each with its own systems, "
+    "processes and people, and each needing a plan for moving its work across in stages."
+)

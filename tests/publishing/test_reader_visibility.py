@@ -3,15 +3,12 @@
 import datetime
 
 import pytest
-from django.core import signing
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from faq.models import Question
 from publishing.models import SlugRedirect, Status
-from publishing.preview import PREVIEW_SALT, preview_token, preview_url
 from publishing.signals import content_changed
 from publishing.workflow import item_publish, item_submit_for_review, item_withdraw
 from tests.factories import make_editor, make_publisher, make_question
@@ -69,40 +66,6 @@ def test_publish_scheduled_does_the_follow_up_once_per_item():
     finally:
         content_changed.disconnect(record)
     assert seen == [(item.pk, "published")]
-
-
-def test_preview_link_shows_a_draft_with_a_banner_noindex_and_no_caching():
-    item = make_question(status=Status.DRAFT, publish_at=None, body="Draft answer text.")
-    response = Client().get(preview_url(item))
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Preview – not published" in page and "Draft answer text." in page
-    assert '<meta name="robots" content="noindex, nofollow">' in page
-    assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
-
-
-def test_tampered_preview_link_is_404():
-    item = make_question(status=Status.DRAFT, publish_at=None)
-    token = preview_token(item)
-    tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
-    assert Client().get(reverse("publishing:preview", args=[tampered])).status_code == 404
-    forged = signing.dumps({"ct": 1, "id": item.pk}, salt="some-other-salt")
-    assert Client().get(reverse("publishing:preview", args=[forged])).status_code == 404
-
-
-def test_expired_preview_link_is_404():
-    item = make_question(status=Status.DRAFT, publish_at=None)
-    signer = signing.TimestampSigner(salt=PREVIEW_SALT)
-    eight_days_ago = timezone.now() - datetime.timedelta(days=8)
-
-    class OldSigner(signing.TimestampSigner):
-        def timestamp(self):
-            return signing.b62_encode(int(eight_days_ago.timestamp()))
-
-    old = OldSigner(salt=PREVIEW_SALT).sign_object(signing.loads(preview_token(item), salt=PREVIEW_SALT), compress=True)
-    assert signer.unsign_object(old)  # genuinely signed…
-    assert Client().get(reverse("publishing:preview", args=[old])).status_code == 404  # …but too old
 
 
 def test_withdrawn_item_shows_notice_date_and_reason_and_leaves_lists(client):

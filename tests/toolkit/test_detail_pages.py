@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from publishing.models import Status
-from publishing.preview import preview_url
+from publishing.preview import preview_link_create, preview_url
 from tests.pagecheck import assert_reader_page_structure
 from tests.toolkit.factories import make_example, make_stage, make_template
 
@@ -42,7 +42,7 @@ def test_template_page_is_a_well_formed_reader_page_with_its_downloads(client):
 def test_draft_template_page_is_not_found_but_its_preview_works_without_download_links(client):
     template = make_template(make_stage(1), "Draft plan", files=["odt"], status=Status.DRAFT)
     assert client.get(template.get_absolute_url()).status_code == 404
-    response = client.get(preview_url(template))
+    response = client.get(preview_url(preview_link_create(item=template, user=None)))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Draft plan" in html and "/download/" not in html
@@ -52,7 +52,7 @@ def test_preview_of_a_draft_stage_shows_the_live_stage_templates(client):
     live = make_stage(1, "Vision")
     make_template(live, "Vision statement", files=["odt"])
     draft = make_stage(1, "Vision (new words)", status=Status.DRAFT, slug=live.slug, draft_of=live)
-    html = client.get(preview_url(draft)).content.decode()
+    html = client.get(preview_url(preview_link_create(item=draft, user=None))).content.decode()
     assert "Vision (new words)" in html
     assert "Vision statement" in html
     assert "Stage 1 of 1" in html

@@ -119,7 +119,7 @@ class PublishedContentAdmin(OriginalChoicesMixin, WorkflowAdminMixin, HistoryAdm
     def construct_change_message(self, request, form, formsets, add=False):
         """The history's "what happened": the fields a person changed, never the form's own bookkeeping."""
         message = super().construct_change_message(request, form, formsets, add)
-        hidden = {"seen_version", str(form.fields["seen_version"].label or "seen_version")}
+        hidden = {"seen_version"}
         for entry in message:
             if "changed" in entry:
                 entry["changed"]["fields"] = [name for name in entry["changed"]["fields"] if name not in hidden]

@@ -6,6 +6,7 @@ a long random secret in the link itself; nothing about the item can be guessed f
 """
 
 import datetime
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from django.utils import timezone
 from publishing.models import PreviewLink
 
 PREVIEW_LIFETIME = datetime.timedelta(days=7)
+# What secrets.token_urlsafe makes: anything else cannot be a link's token, so it is not looked up.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def preview_link_create(*, item, user):
@@ -51,6 +54,8 @@ class PreviewOutcome:
 
 
 def preview_for_token(token):
+    if not TOKEN_SHAPE.fullmatch(token or ""):
+        return PreviewOutcome(problem="unknown")
     link = PreviewLink.objects.select_related("created_by").filter(token=token).first()
     if link is None:
         return PreviewOutcome(problem="unknown")

@@ -36,10 +36,11 @@ def test_new_answer_goes_from_draft_through_preview_and_review_to_readers(new_co
     editor.fill("#id_body", "## How it works\n\nA shared service centre runs payroll for several departments.")
     editor.select_option("#id_category", label="Making it work")
     editor.click("input[name=_continue]")
-    editor.wait_for_selector("#preview-link")
+    editor.click("button:text-is('Make a preview link')")
+    editor.wait_for_selector("#preview-links a")
 
     # A colleague without an admin account opens the shared preview link.
-    preview_url = editor.get_attribute("#preview-link", "href")
+    preview_url = editor.get_attribute("#preview-links a", "href")
     colleague = new_context().new_page()
     colleague.goto(preview_url)
     assert "Preview – not published" in colleague.inner_text(".app-banner-preview")
@@ -159,9 +160,10 @@ def test_publisher_schedules_an_item_that_readers_see_only_once_its_time_comes(n
     item = make_question(
         title="Coming soon?", status=Status.IN_REVIEW, publish_at=None, first_published_at=None, updated_by=editor
     )
-    in_a_minute = timezone.localtime() + datetime.timedelta(minutes=1)
+    in_a_minute = timezone.localtime() + datetime.timedelta(minutes=10)
     pat = sign_in(new_context(), "pat")
     pat.goto(f"/admin/faq/question/{item.pk}/workflow/publish/")
+    pat.check("input[name=when][value=later]")
     pat.fill("#id_publish_at", in_a_minute.strftime("%Y-%m-%d %H:%M"))
     pat.click("input[type=submit][value='Publish']")
     pat.wait_for_selector("text=Scheduled:")

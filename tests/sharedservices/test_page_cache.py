@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from faq.models import Question
 from publishing.models import Status
-from publishing.preview import preview_url
+from publishing.preview import preview_link_create, preview_url
 from publishing.workflow import item_publish, item_submit_for_review, item_withdraw
 from sharedservices import page_cache
 from tests.factories import make_editor, make_publisher, make_question
@@ -87,7 +87,9 @@ def test_a_scheduled_item_appears_when_it_comes_due_without_any_job(monkeypatch,
     assert "Scheduled for later?" in response.content.decode()
 
 
-@pytest.mark.parametrize("path_of", [lambda item: "/admin/", lambda item: preview_url(item)])
+@pytest.mark.parametrize(
+    "path_of", [lambda item: "/admin/", lambda item: preview_url(preview_link_create(item=item, user=None))]
+)
 def test_admin_and_previews_are_never_cached(path_of):
     item = make_question(status=Status.DRAFT, publish_at=None)
     client = Client()

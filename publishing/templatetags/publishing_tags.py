@@ -1,8 +1,11 @@
 from django import template
 from django.contrib import admin
+from django.template.defaultfilters import date
 from django.urls import reverse
+from django.utils.timezone import template_localtime
 
 from publishing.registry import content_models
+from sharedservices.govuk import render
 
 register = template.Library()
 
@@ -27,3 +30,28 @@ def workflow_dashboard(context):
             }
         )
     return {"rows": rows}
+
+
+@register.simple_tag
+def page_meta(item, show_review_dates=False):
+    """A page's last update and owner (and, for guides, its review dates) as a GOV.UK summary list."""
+    rows = [("Last updated", item.last_updated)] if item.last_updated else []
+    rows.append(("Page owner", item.owner))
+    if show_review_dates:
+        rows += [
+            (key, value)
+            for key, value in (("Last reviewed", item.last_reviewed), ("Next review due", item.review_due))
+            if value
+        ]
+    return render(
+        "summary-list",
+        {
+            "classes": "govuk-summary-list--no-border app-meta",
+            "rows": [{"key": {"text": key}, "value": {"text": _shown(value)}} for key, value in rows],
+        },
+    )
+
+
+def _shown(value):
+    """Dates as "21 September 2026" in the site's time zone, as the date filter shows them; anything else as text."""
+    return date(template_localtime(value), "j F Y") if hasattr(value, "year") else str(value)

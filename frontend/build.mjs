@@ -1,6 +1,7 @@
 // Builds the portal's front-end assets from npm packages into static/build/
-// (git-ignored): GOV.UK Frontend compiled with our own Sass settings, and its JS.
-import { mkdirSync, copyFileSync, writeFileSync } from "node:fs";
+// (git-ignored): GOV.UK Frontend compiled with our own Sass settings, its JS,
+// and the GOV.UK brand assets (icons, crest and web app manifest) as the package ships them.
+import { cpSync, mkdirSync, copyFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -11,23 +12,18 @@ const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
 
 mkdirSync(out, { recursive: true });
 
-const result = sass.compile(join(root, "frontend", "scss", "main.scss"), {
-  loadPaths: [join(root, "node_modules")],
-  style: "compressed",
-  quietDeps: true,
-  silenceDeprecations: ["import", "global-builtin", "slash-div"],
-});
-writeFileSync(join(out, "app.css"), result.css);
-
-const print = sass.compile(join(root, "frontend", "scss", "print.scss"), {
-  loadPaths: [join(root, "node_modules")],
-  style: "compressed",
-});
-writeFileSync(join(out, "print.css"), print.css);
+for (const name of ["main", "print"]) {
+  const result = sass.compile(join(root, "frontend", "scss", `${name}.scss`), {
+    loadPaths: [join(root, "node_modules")],
+    style: "compressed",
+  });
+  writeFileSync(join(out, name === "main" ? "app.css" : "print.css"), result.css);
+}
 
 copyFileSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
-// The compiled CSS refers to the crest image (footer component); it must exist
-// for hashed static file names to resolve, even though our footer does not show it.
-mkdirSync(join(out, "assets", "images"), { recursive: true });
-copyFileSync(join(govuk, "assets", "images", "govuk-crest.svg"), join(out, "assets", "images", "govuk-crest.svg"));
-console.log("Built static/build/app.css, print.css and govuk-frontend.min.js");
+// The page template links the icons and manifest; the compiled CSS refers to the crest (footer).
+// The fonts are left out: the portal uses Arial.
+mkdirSync(join(out, "assets"), { recursive: true });
+cpSync(join(govuk, "assets", "images"), join(out, "assets", "images"), { recursive: true });
+copyFileSync(join(govuk, "assets", "manifest.json"), join(out, "assets", "manifest.json"));
+console.log("Built static/build/app.css, print.css, govuk-frontend.min.js and the GOV.UK brand assets");

@@ -54,6 +54,10 @@ class SearchEntry(models.Model):
     def __str__(self):
         return f"{self.kind_label}: {self.title}"
 
+    @property
+    def history_label(self):
+        return f"History: {self.history_period}" if self.history_period else ""
+
 
 class SearchWord(models.Model):
     """Words that occur in the indexed text, for "Did you mean …" (PostgreSQL trigram index).

@@ -87,6 +87,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # GOV.UK Frontend's component macros (govuk-frontend-jinja), which the page templates call
+        # through sharedservices.govuk; no page template is written in Jinja.
+        "NAME": "govuk",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "sharedservices.govuk.environment"},
+    },
 ]
 
 DATABASES = {"default": config.database_config(os.environ, BASE_DIR)}

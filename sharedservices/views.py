@@ -39,7 +39,7 @@ def privacy(request):
 
 def favicon(request):
     # Resolved per request: the hashed file name exists only after collectstatic.
-    return redirect(static("images/favicon.svg"))
+    return redirect(static("build/assets/images/favicon.ico"))
 
 
 @never_cache

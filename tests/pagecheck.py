@@ -10,6 +10,7 @@ class PageStructure(HTMLParser):
         self.html_lang = None
         self.title = ""
         self._in_title = False
+        self._in_head = True
         self.skip_link_target = None
         self.ids = set()
         self.inline_scripts = 0
@@ -21,7 +22,8 @@ class PageStructure(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "html":
             self.html_lang = attrs.get("lang")
-        if tag == "title":
+        # The document's title, not the <title> of an SVG image in the body (such as the GOV.UK logo).
+        if tag == "title" and self._in_head:
             self._in_title = True
         if tag == "a" and "govuk-skip-link" in (attrs.get("class") or ""):
             self.skip_link_target = attrs.get("href")
@@ -31,6 +33,8 @@ class PageStructure(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        if tag == "head":
+            self._in_head = False
 
     def handle_data(self, data):
         if self._in_title:

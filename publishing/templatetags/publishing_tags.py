@@ -1,9 +1,12 @@
 from django import template
 from django.contrib import admin
+from django.template.defaultfilters import date
 from django.urls import reverse
+from django.utils.timezone import template_localtime
 
 from publishing import dates
 from publishing.registry import content_models
+from sharedservices.govuk import render
 
 register = template.Library()
 
@@ -41,3 +44,29 @@ def workflow_dashboard(context):
             }
         )
     return {"rows": rows}
+
+
+@register.simple_tag
+def page_meta(item, show_review_dates=False):
+    """A page's last update and owner (and, for guides, its review dates) as a GOV.UK summary list."""
+    rows = [("Last updated", item.last_updated)] if item.last_updated else []
+    rows.append(("Page owner", item.owner))
+    if show_review_dates:
+        rows += [("Last reviewed", item.last_reviewed)] if item.last_reviewed else []
+        if item.review_is_overdue:
+            # Never a review date in the past: say plainly that the page is being checked.
+            rows.append(("Review", "The page owner is checking this page is still right"))
+        elif item.review_due:
+            rows.append(("Next review due", item.review_due))
+    return render(
+        "summary-list",
+        {
+            "classes": "govuk-summary-list--no-border app-meta",
+            "rows": [{"key": {"text": key}, "value": {"text": _shown(value)}} for key, value in rows],
+        },
+    )
+
+
+def _shown(value):
+    """Dates as "21 September 2026" in the site's time zone, as the date filter shows them; anything else as text."""
+    return date(template_localtime(value), "j F Y") if hasattr(value, "year") else str(value)

@@ -1,5 +1,8 @@
 from django import template
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+
+from sharedservices.govuk import render
 
 register = template.Library()
 
@@ -24,9 +27,23 @@ def section_links():
     return links
 
 
-@register.inclusion_tag("includes/service_navigation.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def service_navigation(context):
+    """GOV.UK service navigation: the service's name, its sections (the current one marked) and the site search."""
     request = context.get("request")
     path = request.path if request else ""
-    items = [{"label": label, "url": url, "active": path.startswith(url)} for label, url in section_links()]
-    return {"items": items, "service_name": context.get("service_name")}
+    search = render_to_string(
+        "includes/search_form.html", {"form_id": "header-search", "size": "small", "query": context.get("query", "")}
+    )
+    return render(
+        "service-navigation",
+        {
+            "serviceName": context.get("service_name"),
+            "serviceUrl": "/",
+            "classes": "app-service-navigation",
+            "navigation": [
+                {"text": label, "href": url, "active": path.startswith(url)} for label, url in section_links()
+            ],
+            "slots": {"end": search},
+        },
+    )

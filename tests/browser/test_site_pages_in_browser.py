@@ -10,9 +10,9 @@ def test_home_page_loads_with_styles_and_scripts(page):
     assert page.title() == "Home – Shared Services Guidance"
     # GOV.UK Frontend's JavaScript ran: it marks the body as supported.
     page.wait_for_selector("body.govuk-frontend-supported", state="attached")
-    # The compiled stylesheet applied: the header is black.
-    colour = page.eval_on_selector(".app-header", "el => getComputedStyle(el).backgroundColor")
-    assert colour == "rgb(11, 12, 12)"
+    # The compiled stylesheet applied: the GOV.UK header is the brand blue.
+    colour = page.eval_on_selector(".govuk-header", "el => getComputedStyle(el).backgroundColor")
+    assert colour == "rgb(29, 112, 184)"
     assert page.console_errors == []
 
 

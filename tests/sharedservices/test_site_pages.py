@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -35,11 +37,16 @@ def test_every_page_has_the_header_search_and_footer_licence(client, html_of):
 
 
 @pytest.mark.django_db
-def test_header_shows_service_name_without_the_crown(client, html_of):
+def test_header_shows_the_gov_uk_logo_and_the_service_navigation_names_the_service(client, html_of):
     html = html_of(client, reverse("about"))
-    assert "Shared Services Guidance" in html
-    assert "govuk-header__logotype" not in html
-    assert "govuk-crest" not in html
+    header = html.split('<header class="govuk-template__header">', 1)[1].split("</header>", 1)[0]
+    assert re.search(r'<a href="https://www.gov.uk/" class="govuk-header__homepage-link">\s*<svg', header)
+    assert 'class="govuk-header__logotype" aria-label="GOV.UK"' in header
+    assert re.search(
+        r'<span class="govuk-service-navigation__service-name">\s*<a href="/" class="govuk-service-navigation__link">'
+        r"\s*Shared Services Guidance\s*</a>",
+        header,
+    )
 
 
 @pytest.mark.django_db

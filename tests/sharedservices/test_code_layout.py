@@ -45,7 +45,7 @@ def test_registered_kinds_come_from_the_content_apps():
 
 
 def test_publishing_imports_no_app_above_it():
-    assert imports_of("publishing", {"search", "topics", "sharedservices", *content_apps()}) == []
+    assert imports_of("publishing", {"search", "topics", *content_apps()}) == []
 
 
 @pytest.mark.parametrize("app", ["faq", "guidance", "toolkit"])

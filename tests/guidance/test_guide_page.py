@@ -66,7 +66,7 @@ def test_contents_list_is_left_out_with_only_two_headings(client, html_of):
     assert "On this page" not in html_of(client, guide.get_absolute_url())
 
 
-def test_guide_page_shows_topics_and_published_related_items_only(client, html_of, toolkit_urls):
+def test_guide_page_shows_topics_and_published_related_items_only(client, html_of):
     topic = make_topic("Governance")
     guide = make_guide(topics=[topic])
     live_guide, draft_guide = make_guide("Live related guide"), make_guide("Draft related guide", published=False)

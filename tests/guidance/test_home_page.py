@@ -29,7 +29,7 @@ def test_home_page_offers_search_the_faq_and_the_topics(client, html_of):
     assert 'href="/topics/procurement/">Procurement</a>' in html
 
 
-def test_home_page_links_to_the_toolkit(client, html_of, toolkit_urls):
+def test_home_page_links_to_the_toolkit(client, html_of):
     assert 'href="/toolkit/">Use the Vision to Operation toolkit</a>' in html_of(client, "/")
 
 
@@ -56,7 +56,7 @@ def test_latest_updates_show_the_five_newest_change_notes_with_title_date_and_no
     assert re.search(r'<time datetime="[^"]+">\d{1,2} \w+ \d{4}</time>', updates)
 
 
-def test_latest_updates_span_content_types(client, html_of, toolkit_urls):
+def test_latest_updates_span_content_types(client, html_of):
     add_change_note(make_guide("A new guide"), "Added guidance.", days_ago=0)
     add_change_note(make_question("A new question?"), "Added an answer.", days_ago=0)
     add_change_note(make_stage("A new stage"), "Added a stage.", days_ago=0)

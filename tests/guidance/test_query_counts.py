@@ -30,7 +30,7 @@ MAX_QUERIES = {
 
 
 @pytest.fixture(params=[10, 500], ids=["10 guides", "500 guides"])
-def content(request, toolkit_urls):
+def content(request):
     """n published guides spread over both audiences and everyone, on several topics, with FAQ answers and stages."""
     count = request.param
     governance, hr = make_topic("Governance", slug="governance"), make_topic("HR", slug="hr")

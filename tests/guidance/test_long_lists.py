@@ -7,7 +7,7 @@ import pytest
 from guidance.models import Guide
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH
-from tests.guidance.factories import make_guide, make_guides, make_question, make_stage
+from tests.factories import make_guide, make_guides, make_question, make_stage
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from guidance.selectors import GUIDES_SCANNED
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH
 from publishing.registry import content_models
-from tests.guidance.factories import add_change_note, make_guide, make_guides, make_question, make_stage, make_topic
+from tests.factories import make_change_note, make_guide, make_guides, make_question, make_stage, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,9 @@ def content(request):
     guide.related_questions.set(questions)
     guide.related_stages.set(stages)
     for note in range(4):
-        add_change_note(guide, f"Major change {note}.", days_ago=note)
-    add_change_note(questions[0], "Answer changed.", days_ago=0)
-    add_change_note(stages[0], "Stage changed.", days_ago=0)
+        make_change_note(guide, f"Major change {note}.", days_ago=note)
+    make_change_note(questions[0], "Answer changed.", days_ago=0)
+    make_change_note(stages[0], "Stage changed.", days_ago=0)
     return {"count": count, "guide": guide}
 
 

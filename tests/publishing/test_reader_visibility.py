@@ -21,21 +21,21 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW])
 def test_unpublished_items_are_404_and_absent_from_lists(client, status):
-    item = make_question(status=status, publish_at=None, title="Secret draft question?")
+    item = make_question(status=status, title="Secret draft question?")
     assert client.get(reverse("faq:detail", args=[item.slug])).status_code == 404
     assert "Secret draft question?" not in client.get(reverse("faq:index")).content.decode()
 
 
 def test_draft_copy_of_a_live_page_cannot_be_reached_by_its_slug(client):
     live = make_question(slug="live-page", body="Live words.")
-    make_question(status=Status.DRAFT, publish_at=None, slug="live-page", draft_of=live, body="Draft words.")
+    make_question(status=Status.DRAFT, slug="live-page", draft_of=live, body="Draft words.")
     page = client.get(reverse("faq:detail", args=["live-page"])).content.decode()
     assert "Live words." in page and "Draft words." not in page
 
 
 def test_scheduled_item_is_hidden_before_its_time_and_visible_after(client):
     editor, publisher = make_editor(), make_publisher()
-    item = make_question(status=Status.DRAFT, publish_at=None, updated_by=editor, title="Scheduled question?")
+    item = make_question(status=Status.DRAFT, updated_by=editor, title="Scheduled question?")
     item_submit_for_review(item=item, user=editor)
     future = timezone.now() + datetime.timedelta(hours=1)
     item_publish(item=item, user=publisher, publish_at=future)
@@ -51,7 +51,7 @@ def test_scheduled_item_is_hidden_before_its_time_and_visible_after(client):
 
 def test_publish_scheduled_does_the_follow_up_once_per_item():
     editor, publisher = make_editor(), make_publisher()
-    item = make_question(status=Status.DRAFT, publish_at=None, updated_by=editor)
+    item = make_question(status=Status.DRAFT, updated_by=editor)
     item_submit_for_review(item=item, user=editor)
     item_publish(item=item, user=publisher, publish_at=timezone.now() + datetime.timedelta(minutes=5))
     seen = []
@@ -72,7 +72,7 @@ def test_publish_scheduled_does_the_follow_up_once_per_item():
 
 
 def test_preview_link_shows_a_draft_with_a_banner_noindex_and_no_caching():
-    item = make_question(status=Status.DRAFT, publish_at=None, body="Draft answer text.")
+    item = make_question(status=Status.DRAFT, body="Draft answer text.")
     response = Client().get(preview_url(item))
     page = response.content.decode()
     assert response.status_code == 200
@@ -83,7 +83,7 @@ def test_preview_link_shows_a_draft_with_a_banner_noindex_and_no_caching():
 
 
 def test_tampered_preview_link_is_404():
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     token = preview_token(item)
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     assert Client().get(reverse("publishing:preview", args=[tampered])).status_code == 404
@@ -92,7 +92,7 @@ def test_tampered_preview_link_is_404():
 
 
 def test_expired_preview_link_is_404():
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     signer = signing.TimestampSigner(salt=PREVIEW_SALT)
     eight_days_ago = timezone.now() - datetime.timedelta(days=8)
 

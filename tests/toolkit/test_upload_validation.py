@@ -14,8 +14,7 @@ from reversion.models import Version
 
 from publishing import workflow
 from publishing.models import Status
-from tests.factories import make_editor
-from tests.toolkit.factories import make_stage, make_template
+from tests.factories import make_editor, make_template
 from toolkit.files.generation import generate
 from toolkit.files.validation import MAX_FILE_BYTES, check_upload
 from toolkit.models import Template, TemplateFile
@@ -168,7 +167,7 @@ def form_data(template, **changes):
 def draft_template():
     """A draft template with one ODT file at version 1.0, saved once in its history."""
     with reversion.create_revision():
-        return make_template(make_stage(1), "Vision statement", files=["odt"], status=Status.DRAFT)
+        return make_template("Vision statement", files=["odt"], status=Status.DRAFT)
 
 
 def stored_names():
@@ -271,7 +270,7 @@ def test_removing_the_last_file_is_refused(draft_template):
 
 
 def test_replacing_the_file_of_a_published_template_goes_to_a_draft(client):
-    live = make_template(make_stage(1), "Vision statement", files=["odt"])
+    live = make_template("Vision statement", files=["odt"])
     live_file = live.files.get()
     response = signed_in().post(change_url(live), form_data(live, upload_odt=upload("new.odt", real_odt())))
     assert response.status_code == 302

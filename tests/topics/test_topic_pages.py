@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from publishing.models import Status
-from tests.guidance.factories import make_guide, make_question, make_stage, make_topic
+from tests.factories import make_guide, make_question, make_stage, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
 pytestmark = pytest.mark.django_db

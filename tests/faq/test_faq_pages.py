@@ -45,15 +45,6 @@ def test_question_page_shows_answer_date_related_and_category_breadcrumb(client)
     assert "Unpublished related?" not in html
 
 
-def test_home_page_lists_featured_questions_but_not_drafts(client):
-    make_question(title="Featured and published?", featured=True)
-    make_question(title="Featured draft?", featured=True, status=Status.DRAFT)
-    make_question(title="Not featured?")
-    html = client.get(reverse("home")).content.decode()
-    assert "Featured and published?" in html
-    assert "Featured draft?" not in html and "Not featured?" not in html
-
-
 @pytest.mark.parametrize("count", [10, 500])
 def test_faq_index_query_count_does_not_grow_with_questions(client, django_assert_max_num_queries, count):
     for _ in range(5):

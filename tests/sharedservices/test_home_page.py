@@ -5,6 +5,7 @@ import re
 import pytest
 
 from publishing.models import Status
+from sharedservices.selectors import latest_updates
 from tests.factories import make_change_note, make_guide, make_question, make_stage, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
@@ -45,6 +46,15 @@ def test_home_page_lists_up_to_six_featured_questions_in_editor_order(client, ht
     assert "Featured draft?" not in html
 
 
+def test_home_page_lists_featured_questions_but_not_drafts(client, html_of):
+    make_question(title="Featured and published?", featured=True)
+    make_question(title="Featured draft?", featured=True, status=Status.DRAFT)
+    make_question(title="Not featured?")
+    html = html_of(client, "/")
+    assert "Featured and published?" in html
+    assert "Featured draft?" not in html and "Not featured?" not in html
+
+
 def test_latest_updates_show_the_five_newest_change_notes_with_title_date_and_note(client, html_of):
     for days_ago in range(7):
         guide = make_guide(f"Guide changed {days_ago} days ago")
@@ -83,8 +93,6 @@ def test_latest_updates_skip_notes_of_items_readers_cannot_see_and_still_show_fi
 
 
 def test_latest_updates_reach_past_many_newer_notes_of_items_readers_cannot_see(django_assert_max_num_queries):
-    from sharedservices.selectors import latest_updates
-
     for number in range(5):
         make_change_note(make_guide(f"Visible {number}"), f"Visible change {number}.", days_ago=10 + number)
     hidden = make_guide("Hidden", status=Status.WITHDRAWN)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from publishing.models import Status
 from publishing.pagination import SHORTLIST_LENGTH
 from tests.factories import make_example, make_guide, make_question, make_stage, make_template_file, publication
-from tests.pagecheck import assert_reader_page_structure
+from tests.pagecheck import assert_reader_page_structure, card_links
 from toolkit.models import Example, Template
 from toolkit.selectors import EXAMPLES_PER_PAGE, TEMPLATES_PER_PAGE
 
@@ -76,11 +76,6 @@ def urls(items):
 def template_links(html):
     """The addresses of the templates listed, in page order."""
     return re.findall(r'<li class="app-attachment">\s*<h\d [^>]*><a class="govuk-link" href="([^"]+)">', html)
-
-
-def card_links(html):
-    """The addresses of the items listed as cards, in page order."""
-    return re.findall(r'<li class="app-card-list__item">\s*<h\d [^>]*><a class="govuk-link" href="([^"]+)">', html)
 
 
 def pagination_links(html, label):

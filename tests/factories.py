@@ -48,8 +48,7 @@ def days_ago(days):
 
 
 def publication(status=Status.PUBLISHED, *, publish_at=None, updated_days_ago=10):
-    """The workflow fields of an item in `status`: a published or withdrawn item went live, and was last
-    changed, `updated_days_ago` days ago unless `publish_at` says when."""
+    """Workflow fields for `status`; a published or withdrawn item went live publish_at or updated_days_ago ago."""
     if status not in (Status.PUBLISHED, Status.WITHDRAWN):
         return {"status": status, "publish_at": publish_at}
     publish_at = publish_at or days_ago(updated_days_ago)
@@ -67,10 +66,9 @@ def make_change_note(item, note, *, days_ago=1):
     return ChangeNote.objects.create(item=item, changed_at=changed_at, note=note)
 
 
-def _published_content(model, values, *, status, publish_at, updated_days_ago, topics, fields):
-    item = model.objects.create(
-        **{**values, **publication(status, publish_at=publish_at, updated_days_ago=updated_days_ago), **fields}
-    )
+def _create(model, values, fields, topics):
+    """One item made from its defaults overridden by the caller's fields, then put on its topics."""
+    item = model.objects.create(**{**values, **fields})
     if topics:
         item.topics.set(topics)
     return item
@@ -133,16 +131,9 @@ def make_question(
         "slug": f"question-{number}",
         "summary": "A short answer.",
         "category": category or make_category(),
+        **publication(status, publish_at=publish_at, updated_days_ago=updated_days_ago),
     }
-    return _published_content(
-        Question,
-        values,
-        status=status,
-        publish_at=publish_at,
-        updated_days_ago=updated_days_ago,
-        topics=topics,
-        fields=fields,
-    )
+    return _create(Question, values, fields, topics)
 
 
 def make_questions(
@@ -194,16 +185,9 @@ def make_guide(
         "slug": f"guide-{number}",
         "summary": "A short guide.",
         "audience": audience,
+        **publication(status, publish_at=publish_at, updated_days_ago=updated_days_ago),
     }
-    return _published_content(
-        Guide,
-        values,
-        status=status,
-        publish_at=publish_at,
-        updated_days_ago=updated_days_ago,
-        topics=topics,
-        fields=fields,
-    )
+    return _create(Guide, values, fields, topics)
 
 
 def make_guides(count, *, audience=Audience.EVERYONE, topics=(), body="Some words.", **fields):
@@ -247,16 +231,9 @@ def make_stage(title=None, *, status=Status.PUBLISHED, publish_at=None, updated_
         "outputs": "First output\nSecond output",
         "decision": f"Are we ready to leave {name}?",
         "checklist": "First check\nSecond check",
+        **publication(status, publish_at=publish_at, updated_days_ago=updated_days_ago),
     }
-    return _published_content(
-        Stage,
-        values,
-        status=status,
-        publish_at=publish_at,
-        updated_days_ago=updated_days_ago,
-        topics=topics,
-        fields=fields,
-    )
+    return _create(Stage, values, fields, topics)
 
 
 def make_example(
@@ -271,16 +248,9 @@ def make_example(
         "summary": f"Summary of {title.lower()}.",
         "organisation": "A department",
         "stage": stage or make_stage(),
+        **publication(status, publish_at=publish_at, updated_days_ago=updated_days_ago),
     }
-    return _published_content(
-        Example,
-        values,
-        status=status,
-        publish_at=publish_at,
-        updated_days_ago=updated_days_ago,
-        topics=topics,
-        fields=fields,
-    )
+    return _create(Example, values, fields, topics)
 
 
 def make_template_file(file_format="odt", words="Sample template words"):
@@ -313,16 +283,9 @@ def make_template(
         "slug": f"template-{number}",
         "summary": f"Summary of {title.lower()}.",
         "stage": stage or make_stage(),
+        **publication(status, publish_at=publish_at, updated_days_ago=updated_days_ago),
     }
-    template = _published_content(
-        Template,
-        values,
-        status=status,
-        publish_at=publish_at,
-        updated_days_ago=updated_days_ago,
-        topics=topics,
-        fields=fields,
-    )
+    template = _create(Template, values, fields, topics)
     if files:
         template.files.set([f if isinstance(f, TemplateFile) else make_template_file(f, title) for f in files])
     return template

@@ -77,10 +77,7 @@ def test_new_answer_goes_from_draft_through_preview_and_review_to_readers(new_co
 
 
 def test_second_of_two_editors_saving_the_same_item_is_refused_and_keeps_their_text(new_context):
-    category = make_category()
-    question = Question.objects.create(
-        title="Shared question?", slug="shared-question", summary="Short.", body="Original.", category=category
-    )
+    question = make_question("Shared question?", status=Status.DRAFT, body="Original.")
     make_editor("ann")
     make_editor("ben")
     ann, ben = sign_in(new_context(), "ann"), sign_in(new_context(), "ben")

@@ -7,7 +7,6 @@ import re
 import pytest
 from django.utils import timezone
 
-from faq.models import Question
 from faq.views import QUESTIONS_PER_PAGE
 from publishing.models import Status
 from publishing.pagination import SHORTLIST_LENGTH
@@ -168,9 +167,7 @@ def test_faq_pages_never_list_or_count_questions_readers_cannot_see(client, html
 def test_faq_pages_never_list_a_pending_draft_of_a_live_question(client, html_of):
     category = make_category(slug="live")
     live = make_questions(QUESTIONS_PER_PAGE, category=category)
-    Question.objects.create(
-        title="Pending edit?", slug=live[0].slug, summary="Edited.", category=category, draft_of=live[0]
-    )
+    make_question("Pending edit?", category=category, slug=live[0].slug, draft_of=live[0], status=Status.DRAFT)
     html = html_of(client, FAQ)
     assert "Pending edit?" not in html and "govuk-pagination" not in html
 

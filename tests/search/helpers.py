@@ -1,4 +1,4 @@
-"""Helpers only the search tests need; the content itself comes from tests.factories."""
+"""What only the search tests need: result titles, PostgreSQL-only marks and the seeded synonyms."""
 
 import importlib
 

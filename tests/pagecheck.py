@@ -1,5 +1,6 @@
-"""Structural checks every reader page must pass, parsed with the standard library."""
+"""Structural checks every reader page must pass, and what its lists link to, parsed with the standard library."""
 
+import re
 from html.parser import HTMLParser
 
 
@@ -60,3 +61,15 @@ def assert_reader_page_structure(html, title_prefix=None):
     if title_prefix:
         assert title.startswith(title_prefix), title
     return page
+
+
+def card_links(html):
+    """The addresses of the items listed as cards, in page order."""
+    return re.findall(r'<li class="app-card-list__item">\s*<h\d [^>]*><a class="govuk-link" href="([^"]+)">', html)
+
+
+def list_after(html, heading_id):
+    """The link texts of the list that follows the heading with this id."""
+    match = re.search(rf'id="{heading_id}">.*?<ul[^>]*>(.*?)</ul>', html, re.S)
+    assert match, heading_id
+    return re.findall(r'<a class="govuk-link" href="[^"]+">([^<]+)</a>', match.group(1))

@@ -1,13 +1,16 @@
 """An editor and a publisher take a new FAQ answer from draft to published, in a real browser."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from faq.models import Question
-from tests.factories import make_category, make_editor, make_publisher
+from publishing.models import Status
+from tests.factories import PASSWORD, make_category, make_editor, make_publisher, make_question
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct-horse-battery-staple"
 SLUG = "can-we-share-payroll-with-another-department"
 
 
@@ -75,10 +78,7 @@ def test_new_answer_goes_from_draft_through_preview_and_review_to_readers(new_co
 
 
 def test_second_of_two_editors_saving_the_same_item_is_refused_and_keeps_their_text(new_context):
-    category = make_category()
-    question = Question.objects.create(
-        title="Shared question?", slug="shared-question", summary="Short.", body="Original.", category=category
-    )
+    question = make_question("Shared question?", status=Status.DRAFT, body="Original.")
     make_editor("ann")
     make_editor("ben")
     ann, ben = sign_in(new_context(), "ann"), sign_in(new_context(), "ben")
@@ -98,9 +98,6 @@ def test_second_of_two_editors_saving_the_same_item_is_refused_and_keeps_their_t
 
 
 def test_publisher_withdraws_a_page_and_brings_it_back_through_history(new_context):
-    from publishing.models import Status
-    from tests.factories import make_question
-
     make_editor("erin")
     make_publisher("pat")
     make_publisher("pia")
@@ -148,18 +145,9 @@ def test_publisher_withdraws_a_page_and_brings_it_back_through_history(new_conte
 
 
 def test_publisher_schedules_an_item_that_readers_see_only_once_its_time_comes(new_context):
-    import datetime
-
-    from django.utils import timezone
-
-    from publishing.models import Status
-    from tests.factories import make_question
-
     make_publisher("pat")
     editor = make_editor("erin")
-    item = make_question(
-        title="Coming soon?", status=Status.IN_REVIEW, publish_at=None, first_published_at=None, updated_by=editor
-    )
+    item = make_question(title="Coming soon?", status=Status.IN_REVIEW, updated_by=editor)
     in_a_minute = timezone.localtime() + datetime.timedelta(minutes=10)
     pat = sign_in(new_context(), "pat")
     pat.goto(f"/admin/faq/question/{item.pk}/workflow/publish/")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.search.helpers import make_guide, make_question, make_topic
+from tests.factories import make_guide, make_question, make_topic
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

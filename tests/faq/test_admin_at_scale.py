@@ -7,30 +7,14 @@ from django.test import Client
 from django.utils import timezone
 
 from faq.models import Question
-from publishing.models import Status
-from tests.factories import make_category, make_publisher
+from tests.factories import make_publisher, make_questions
 
 pytestmark = pytest.mark.django_db
 
 
-def fill(count):
-    category = make_category()
-    Question.objects.bulk_create(
-        Question(
-            title=f"Bulk question {n}?",
-            slug=f"bulk-{n}",
-            summary="Summary.",
-            category=category,
-            status=Status.PUBLISHED,
-            publish_at="2026-01-01T00:00:00Z",
-        )
-        for n in range(count)
-    )
-
-
 @pytest.mark.parametrize("count", [10, 10_000])
 def test_question_change_list_and_form_use_a_fixed_number_of_queries(count, django_assert_max_num_queries):
-    fill(count)
+    make_questions(count, title="Bulk question {n}?")
     client = Client()
     client.force_login(make_publisher())
     with django_assert_max_num_queries(20):
@@ -48,7 +32,7 @@ def test_question_change_list_and_form_use_a_fixed_number_of_queries(count, djan
 
 
 def test_change_list_shows_the_most_recently_changed_first_from_an_index():
-    fill(30)
+    make_questions(30, title="Bulk question {n}?")
     changed = list(Question.objects.order_by("pk")[5:8])
     for minutes_ago, question in enumerate(changed):
         Question.objects.filter(pk=question.pk).update(

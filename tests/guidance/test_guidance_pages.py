@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from publishing.models import Audience
-from tests.guidance.factories import make_guide, make_topic
+from tests.factories import make_guide, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
 pytestmark = pytest.mark.django_db

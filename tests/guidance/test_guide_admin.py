@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from guidance.models import Guide
 from publishing.models import Audience, Status
-from tests.factories import make_editor
-from tests.guidance.factories import make_guide, make_question, make_stage, make_topic
+from tests.factories import make_editor, make_guide, make_question, make_stage, make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from guidance.loaders import GuideLoader
 from guidance.models import Guide
 from publishing.loaders import ContentError, content_export, content_load, read_source
 from publishing.models import Audience, Status, Topic
-from tests.guidance.factories import make_stage
+from tests.factories import make_stage
 from toolkit.models import Stage
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from guidance.models import Guide
 from publishing import workflow
 from publishing.models import Audience, ChangeType, SlugRedirect, Status
 from publishing.preview import preview_link_create, preview_url
-from tests.guidance.factories import make_guide, make_question, make_stage, make_topic
+from tests.factories import make_guide, make_question, make_stage, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
 pytestmark = pytest.mark.django_db
@@ -75,13 +75,13 @@ def test_contents_list_is_left_out_with_only_two_headings(client, html_of):
     assert "On this page" not in html_of(client, guide.get_absolute_url())
 
 
-def test_guide_page_shows_topics_and_published_related_items_only(client, html_of, toolkit_urls):
+def test_guide_page_shows_topics_and_published_related_items_only(client, html_of):
     topic = make_topic("Governance")
     guide = make_guide(topics=[topic])
-    live_guide, draft_guide = make_guide("Live related guide"), make_guide("Draft related guide", published=False)
+    live_guide, draft_guide = make_guide("Live related guide"), make_guide("Draft related guide", status=Status.DRAFT)
     live_question = make_question("Will we lose control?")
     withdrawn_question = make_question("Withdrawn question?", status=Status.WITHDRAWN)
-    live_stage, draft_stage = make_stage("Design"), make_stage("Unfinished stage", published=False)
+    live_stage, draft_stage = make_stage("Design"), make_stage("Unfinished stage", status=Status.DRAFT)
     guide.related.set([live_guide, draft_guide])
     guide.related_questions.set([live_question, withdrawn_question])
     guide.related_stages.set([live_stage, draft_stage])
@@ -149,7 +149,7 @@ def _publish_change(live, *, editor, publisher, change_type, note=""):
 
 def test_change_history_shows_first_publication_and_major_changes_only(client, html_of, editor_and_publisher):
     editor, publisher = editor_and_publisher
-    guide = make_guide(published=False, updated_by=editor)
+    guide = make_guide(status=Status.DRAFT, updated_by=editor)
     workflow.item_submit_for_review(item=guide, user=editor)
     guide = workflow.item_publish(item=guide, user=publisher)
     _publish_change(guide, editor=editor, publisher=publisher, change_type=ChangeType.MINOR, note="Fixed a typo.")
@@ -169,7 +169,7 @@ def test_change_history_shows_first_publication_and_major_changes_only(client, h
 
 
 def test_draft_guide_page_is_not_found(client):
-    guide = make_guide(published=False)
+    guide = make_guide(status=Status.DRAFT)
     assert client.get(guide.get_absolute_url()).status_code == 404
 
 
@@ -212,7 +212,7 @@ def test_old_slug_redirects_permanently_to_the_current_address(client):
 
 
 def test_old_slug_of_a_draft_guide_is_not_found(client):
-    guide = make_guide(slug="new-address", published=False)
+    guide = make_guide(slug="new-address", status=Status.DRAFT)
     SlugRedirect.objects.create(
         content_type=ContentType.objects.get_for_model(Guide), old_slug="old-address", object_id=guide.pk
     )
@@ -220,7 +220,7 @@ def test_old_slug_of_a_draft_guide_is_not_found(client):
 
 
 def test_preview_of_a_draft_guide_uses_the_guide_page(client, html_of):
-    guide = make_guide("Work in progress", published=False, audience=Audience.PROVIDERS)
+    guide = make_guide("Work in progress", status=Status.DRAFT, audience=Audience.PROVIDERS)
     html = html_of(client, preview_url(preview_link_create(item=guide, user=None)))
     assert "Preview – not published." in html
     assert '<h1 class="govuk-heading-xl">Work in progress</h1>' in html

@@ -1,22 +1,14 @@
 """Guidance pages stay short however many guides and related links there are."""
 
-import re
-
 import pytest
 
 from guidance.models import Guide
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH
-from tests.guidance.factories import make_guide, make_guides, make_question, make_stage
+from tests.factories import make_guide, make_guides, make_question, make_stage
+from tests.pagecheck import list_after
 
 pytestmark = pytest.mark.django_db
-
-
-def list_after(html, heading_id):
-    """The link texts of the list that follows the heading with this id."""
-    match = re.search(rf'id="{heading_id}">.*?<ul[^>]*>(.*?)</ul>', html, re.S)
-    assert match, heading_id
-    return re.findall(r'<a class="govuk-link" href="[^"]+">([^<]+)</a>', match.group(1))
 
 
 @pytest.mark.parametrize("count", [SHORTLIST_LENGTH, SHORTLIST_LENGTH + 1])
@@ -42,11 +34,3 @@ def test_guide_page_lists_at_most_ten_of_each_kind_of_related_link(client):
     assert list_after(html, "related-guides-heading") == expected_guides[:SHORTLIST_LENGTH]
     assert list_after(html, "related-questions-heading") == [q.title for q in questions[:SHORTLIST_LENGTH]]
     assert list_after(html, "related-stages-heading") == [s.title for s in stages[:SHORTLIST_LENGTH]]
-
-
-def test_question_page_lists_at_most_ten_related_questions_in_their_order(client):
-    question = make_question("The question?")
-    others = [make_question(f"Other {n:02}?", position=n) for n in range(SHORTLIST_LENGTH + 3)]
-    question.related.set(others)
-    html = client.get(question.get_absolute_url()).content.decode()
-    assert list_after(html, "related-questions") == [q.title for q in others[:SHORTLIST_LENGTH]]

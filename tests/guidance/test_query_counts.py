@@ -6,7 +6,7 @@ from guidance.selectors import GUIDES_SCANNED
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH
 from publishing.registry import content_models
-from tests.guidance.factories import add_change_note, make_guide, make_guides, make_question, make_stage, make_topic
+from tests.factories import make_change_note, make_guide, make_guides, make_question, make_stage, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ MAX_QUERIES = {
 
 
 @pytest.fixture(params=[10, 500], ids=["10 guides", "500 guides"])
-def content(request, toolkit_urls):
+def content(request):
     """n published guides spread over both audiences and everyone, on several topics, with FAQ answers and stages."""
     count = request.param
     governance, hr = make_topic("Governance", slug="governance"), make_topic("HR", slug="hr")
@@ -44,9 +44,9 @@ def content(request, toolkit_urls):
     guide.related_questions.set(questions)
     guide.related_stages.set(stages)
     for note in range(4):
-        add_change_note(guide, f"Major change {note}.", days_ago=note)
-    add_change_note(questions[0], "Answer changed.", days_ago=0)
-    add_change_note(stages[0], "Stage changed.", days_ago=0)
+        make_change_note(guide, f"Major change {note}.", days_ago=note)
+    make_change_note(questions[0], "Answer changed.", days_ago=0)
+    make_change_note(stages[0], "Stage changed.", days_ago=0)
     return {"count": count, "guide": guide}
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from publishing.models import Audience, Status
-from tests.guidance.factories import add_change_note, make_guide, make_topic
+from tests.factories import make_change_note, make_guide, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def hidden_guide(request):
     topic = make_topic("Governance", slug="governance")
     fields = hidden_fields(request.param)
     guide = make_guide("Hidden guide title", audience=Audience.EVERYONE, topics=[topic], **fields)
-    add_change_note(guide, "Hidden change note.", days_ago=0)
+    make_change_note(guide, "Hidden change note.", days_ago=0)
     return guide
 
 

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_admin_index_counts_items_awaiting_review_scheduled_and_overdue():
-    make_question(status=Status.IN_REVIEW, publish_at=None)
-    make_question(status=Status.IN_REVIEW, publish_at=None)
+    make_question(status=Status.IN_REVIEW)
+    make_question(status=Status.IN_REVIEW)
     make_question(publish_at=timezone.now() + datetime.timedelta(days=2))
     make_question(review_due=timezone.localdate() - datetime.timedelta(days=1))
     page = signed_in(make_editor()).get(reverse("admin:index")).content.decode()
@@ -27,7 +27,7 @@ def test_admin_index_counts_items_awaiting_review_scheduled_and_overdue():
 
 
 def test_change_list_filters_to_the_items_awaiting_review():
-    waiting = make_question(status=Status.IN_REVIEW, publish_at=None, title="Waiting for review?")
+    waiting = make_question(status=Status.IN_REVIEW, title="Waiting for review?")
     make_question(title="Already published?")
     page = signed_in(make_editor()).get(reverse("admin:faq_question_changelist"), {"queue": "review"}).content.decode()
     assert waiting.title in page and "Already published?" not in page
@@ -35,6 +35,6 @@ def test_change_list_filters_to_the_items_awaiting_review():
 
 
 def test_change_form_offers_to_make_a_shareable_preview_link():
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     page = signed_in(make_editor()).get(reverse("admin:faq_question_change", args=[item.pk])).content.decode()
     assert "Make a preview link" in page and 'id="preview-links-form"' in page

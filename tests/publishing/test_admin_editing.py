@@ -43,7 +43,7 @@ def form_data(item, **changes):
 
 def test_second_of_two_concurrent_saves_is_refused_naming_who_changed_it_and_keeping_the_text():
     alice, bob = make_editor("alice"), make_editor("bob")
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     alice_client, bob_client = signed_in(alice), signed_in(bob)
     # Both open the change form, so both forms carry the same version.
     assert alice_client.get(change_url(item)).status_code == 200
@@ -63,7 +63,7 @@ def test_second_of_two_concurrent_saves_is_refused_naming_who_changed_it_and_kee
 
 def test_each_save_bumps_the_version_so_a_fresh_form_can_save_again():
     alice = make_editor("alice")
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     client = signed_in(alice)
     client.post(change_url(item), form_data(item, body="First."))
     item.refresh_from_db()
@@ -98,14 +98,14 @@ def test_a_second_draft_of_the_same_live_page_is_refused():
 
 def test_change_to_an_item_in_review_sends_it_back_to_draft():
     editor = make_editor()
-    item = make_question(status=Status.IN_REVIEW, publish_at=None)
+    item = make_question(status=Status.IN_REVIEW)
     signed_in(editor).post(change_url(item), form_data(item, body="Changed during review."))
     assert Question.objects.get(pk=item.pk).status == Status.DRAFT
 
 
 def test_editor_and_publisher_take_an_item_from_draft_to_published_in_the_admin():
     editor, publisher = make_editor(), make_publisher()
-    item = make_question(status=Status.DRAFT, publish_at=None, updated_by=editor, contributor_ids=[editor.pk])
+    item = make_question(status=Status.DRAFT, updated_by=editor, contributor_ids=[editor.pk])
     editor_client, publisher_client = signed_in(editor), signed_in(publisher)
     workflow = reverse("admin:faq_question_workflow", args=[item.pk, "submit"])
     assert editor_client.post(workflow).status_code == 302
@@ -124,7 +124,7 @@ def test_editor_and_publisher_take_an_item_from_draft_to_published_in_the_admin(
 
 def test_publisher_is_told_they_cannot_publish_their_own_change():
     publisher = make_publisher()
-    item = make_question(status=Status.IN_REVIEW, publish_at=None, updated_by=publisher, contributor_ids=[publisher.pk])
+    item = make_question(status=Status.IN_REVIEW, updated_by=publisher, contributor_ids=[publisher.pk])
     response = signed_in(publisher).post(reverse("admin:faq_question_workflow", args=[item.pk, "publish"]), follow=True)
     assert "another publisher must review and publish it" in response.content.decode()
     assert Question.objects.get(pk=item.pk).status == Status.IN_REVIEW
@@ -167,7 +167,7 @@ def test_reordering_a_live_item_in_the_list_makes_a_draft_and_a_second_change_is
 def test_autocomplete_for_related_questions_never_offers_a_draft_copy():
     editor = make_editor()
     live = make_question(title="Findable live question?")
-    make_question(status=Status.DRAFT, publish_at=None, draft_of=live, slug=live.slug, title="Findable draft copy?")
+    make_question(status=Status.DRAFT, draft_of=live, slug=live.slug, title="Findable draft copy?")
     response = signed_in(editor).get(
         "/admin/autocomplete/",
         {"term": "Findable", "app_label": "faq", "model_name": "question", "field_name": "related"},

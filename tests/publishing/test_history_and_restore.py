@@ -23,7 +23,7 @@ def edit_twice(client, item):
 
 def test_every_save_is_kept_with_who_when_and_status():
     editor = make_editor()
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     client = signed_in(editor)
     edit_twice(client, item)
     versions = Version.objects.get_for_object(item)
@@ -36,7 +36,7 @@ def test_every_save_is_kept_with_who_when_and_status():
 
 def test_two_versions_compare_field_by_field():
     editor = make_editor()
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     client = signed_in(editor)
     edit_twice(client, item)
     newer, older = Version.objects.get_for_object(item)
@@ -49,7 +49,7 @@ def test_two_versions_compare_field_by_field():
 
 def test_compare_without_two_versions_chosen_returns_to_history_with_a_message():
     editor = make_editor()
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     response = signed_in(editor).get(reverse("admin:faq_question_compare", args=[item.pk]), {"from": "x"}, follow=True)
     assert "Choose two versions to compare" in response.content.decode()
 
@@ -79,7 +79,7 @@ def test_restoring_an_old_version_of_a_live_item_makes_a_draft_and_overwrites_no
 
 def test_restoring_a_draft_version_keeps_the_current_text_in_history():
     editor = make_editor()
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     client = signed_in(editor)
     edit_twice(client, item)
     oldest = list(Version.objects.get_for_object(item))[-1]
@@ -91,7 +91,7 @@ def test_restoring_a_draft_version_keeps_the_current_text_in_history():
 
 def test_deleted_item_can_be_recovered_as_a_draft():
     editor, publisher = make_editor(), make_publisher()
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     signed_in(editor).post(change_url(item), form_data(item, body="Worth keeping."))
     client = signed_in(publisher)
     assert client.post(reverse("admin:faq_question_delete", args=[item.pk]), {"post": "yes"}).status_code == 302
@@ -116,7 +116,7 @@ def test_editors_cannot_delete():
 
 def test_a_short_text_change_is_shown_before_and_after():
     editor = make_editor()
-    item = make_question(status=Status.DRAFT, publish_at=None, body="Line one.\nLine two.")
+    item = make_question(status=Status.DRAFT, body="Line one.\nLine two.")
     client = signed_in(editor)
     client.post(change_url(item), form_data(item, body="Line one.\nLine 2, rewritten."))
     item.refresh_from_db()

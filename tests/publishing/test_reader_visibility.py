@@ -18,21 +18,21 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW])
 def test_unpublished_items_are_404_and_absent_from_lists(client, status):
-    item = make_question(status=status, publish_at=None, title="Secret draft question?")
+    item = make_question(status=status, title="Secret draft question?")
     assert client.get(reverse("faq:detail", args=[item.slug])).status_code == 404
     assert "Secret draft question?" not in client.get(reverse("faq:index")).content.decode()
 
 
 def test_draft_copy_of_a_live_page_cannot_be_reached_by_its_slug(client):
     live = make_question(slug="live-page", body="Live words.")
-    make_question(status=Status.DRAFT, publish_at=None, slug="live-page", draft_of=live, body="Draft words.")
+    make_question(status=Status.DRAFT, slug="live-page", draft_of=live, body="Draft words.")
     page = client.get(reverse("faq:detail", args=["live-page"])).content.decode()
     assert "Live words." in page and "Draft words." not in page
 
 
 def test_scheduled_item_is_hidden_before_its_time_and_visible_after(client):
     editor, publisher = make_editor(), make_publisher()
-    item = make_question(status=Status.DRAFT, publish_at=None, updated_by=editor, title="Scheduled question?")
+    item = make_question(status=Status.DRAFT, updated_by=editor, title="Scheduled question?")
     item_submit_for_review(item=item, user=editor)
     future = timezone.now() + datetime.timedelta(hours=1)
     item_publish(item=item, user=publisher, publish_at=future)
@@ -48,7 +48,7 @@ def test_scheduled_item_is_hidden_before_its_time_and_visible_after(client):
 
 def test_publish_scheduled_does_the_follow_up_once_per_item():
     editor, publisher = make_editor(), make_publisher()
-    item = make_question(status=Status.DRAFT, publish_at=None, updated_by=editor)
+    item = make_question(status=Status.DRAFT, updated_by=editor)
     item_submit_for_review(item=item, user=editor)
     item_publish(item=item, user=publisher, publish_at=timezone.now() + datetime.timedelta(minutes=5))
     seen = []

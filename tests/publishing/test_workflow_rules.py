@@ -34,7 +34,7 @@ def publisher():
 
 
 def draft_by(user, **fields):
-    return make_question(status=Status.DRAFT, publish_at=None, updated_by=user, contributor_ids=[user.pk], **fields)
+    return make_question(status=Status.DRAFT, updated_by=user, contributor_ids=[user.pk], **fields)
 
 
 def test_groups_and_their_permissions_exist_after_migrate(editor, publisher):

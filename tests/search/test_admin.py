@@ -1,14 +1,12 @@
 """Editors keep synonyms and best bets in the admin; the index itself is read-only there."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from publishing.models import Status
 from search.models import BestBet, SearchEntry, Synonym
-from tests.factories import make_editor
-from tests.search.helpers import make_question
+from tests.factories import make_editor, make_question, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def admin_client_signed_in():
     """A client signed in as a superuser."""
     client = Client()
-    client.force_login(User.objects.create_superuser("search-admin", "a@example.gov.uk", "long-enough-password-1"))
+    client.force_login(make_user("search-admin", superuser=True))
     return client
 
 

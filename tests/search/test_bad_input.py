@@ -3,8 +3,8 @@ and nothing the reader sent is ever rendered unescaped."""
 
 import pytest
 
+from tests.factories import make_guide, make_question
 from tests.pagecheck import assert_reader_page_structure
-from tests.search.helpers import make_guide, make_question
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 
 from search.backends import get_backend
-from tests.search.helpers import make_question, titles
+from tests.factories import make_question
+from tests.search.helpers import titles
 
 pytestmark = pytest.mark.django_db
 

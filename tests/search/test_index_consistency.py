@@ -26,8 +26,8 @@ from publishing.workflow import (
 from search.indexing import index_rebuild, kind_of, kinds
 from search.models import SearchEntry
 from search.selectors import SearchParams, search_run
-from tests.factories import make_editor, make_publisher
-from tests.search.helpers import days_ago, make_guide, make_question, make_topic, titles
+from tests.factories import days_ago, make_editor, make_guide, make_publisher, make_question, make_topic
+from tests.search.helpers import titles
 
 pytestmark = pytest.mark.django_db
 

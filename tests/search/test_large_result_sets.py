@@ -5,7 +5,8 @@ The limits are lowered here so that a few dozen items stand for a hundred thousa
 import pytest
 
 from search.backends import postgres
-from tests.search.helpers import make_guide, make_question, make_topic, postgres_only, titles
+from tests.factories import make_guide, make_question, make_topic
+from tests.search.helpers import postgres_only, titles
 
 pytestmark = [pytest.mark.django_db, postgres_only]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.search.helpers import make_question
+from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.search.helpers import make_guide, make_question, titles
+from tests.factories import make_guide, make_question
+from tests.search.helpers import titles
 
 pytestmark = pytest.mark.django_db
 

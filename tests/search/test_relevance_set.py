@@ -33,7 +33,7 @@ from bench.search_eval import (
     zero_result_rate,
 )
 from search.models import BestBet
-from tests.search.helpers import make_guide, make_question
+from tests.factories import make_guide, make_question
 
 CLASSES = ["question", "one-word", "two-word", "acronym", "misspelling", "navigational", "paraphrase", "fallback"]
 # Reader pages with no slug that a query may expect: sections and landing pages, indexed or not.

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from tests.factories import make_guide, make_question, make_topic
 from tests.pagecheck import assert_reader_page_structure
-from tests.search.helpers import make_guide, make_question, make_topic
 
 pytestmark = pytest.mark.django_db
 

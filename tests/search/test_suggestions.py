@@ -7,7 +7,8 @@ from django.db import connection
 from django.utils import timezone
 
 from publishing.models import Status
-from tests.search.helpers import make_guide, make_question, postgres_only, titles
+from tests.factories import make_guide, make_question
+from tests.search.helpers import postgres_only, titles
 
 pytestmark = pytest.mark.django_db
 

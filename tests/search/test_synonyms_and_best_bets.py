@@ -9,8 +9,8 @@ from django.utils import timezone
 from publishing.models import Status
 from publishing.workflow import item_withdraw
 from search.models import BestBet, Synonym
-from tests.factories import make_publisher
-from tests.search.helpers import ensure_default_synonyms, make_guide, make_question, titles
+from tests.factories import make_guide, make_publisher, make_question
+from tests.search.helpers import ensure_default_synonyms, titles
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,10 @@ from django.test import Client, override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import make_editor, make_publisher
+from tests.factories import PASSWORD, make_editor, make_publisher, make_question
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct-horse-battery-staple"
 LOGIN = "/admin/login/?next=/admin/"
 
 
@@ -78,8 +77,6 @@ def test_post_without_csrf_token_is_refused():
 
 
 def test_permission_refusal_is_logged(caplog):
-    from tests.factories import make_question
-
     item = make_question()
     client = Client()
     client.force_login(make_editor("erin"))

@@ -51,7 +51,7 @@ def test_publishing_invalidates_cached_pages_at_once(django_capture_on_commit_ca
     editor, publisher = make_editor(), make_publisher()
     client = Client()
     client.get("/faq/")
-    draft = make_question(status=Status.DRAFT, publish_at=None, title="Freshly published?", updated_by=editor)
+    draft = make_question(status=Status.DRAFT, title="Freshly published?", updated_by=editor)
     with django_capture_on_commit_callbacks(execute=True):
         item_submit_for_review(item=draft, user=editor)
         item_publish(item=draft, user=publisher)
@@ -91,7 +91,7 @@ def test_a_scheduled_item_appears_when_it_comes_due_without_any_job(monkeypatch,
     "path_of", [lambda item: "/admin/", lambda item: preview_url(preview_link_create(item=item, user=None))]
 )
 def test_admin_and_previews_are_never_cached(path_of):
-    item = make_question(status=Status.DRAFT, publish_at=None)
+    item = make_question(status=Status.DRAFT)
     client = Client()
     path = path_of(item)
     client.get(path)

@@ -5,11 +5,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from faq.models import Question
-from publishing.markdown import render_markdown
-from publishing.models import ChangeNote, Status, Topic
+from guidance.models import Guide
+from publishing.models import ChangeNote, Status
 from publishing.registry import content_models
-from tests.guidance.factories import make_guides, published_fields
-from tests.toolkit.factories import make_file, make_stage
+from tests.factories import (
+    make_category,
+    make_guides,
+    make_questions,
+    make_stage,
+    make_template_file,
+    make_topic,
+    publication,
+)
 from toolkit.models import Template
 
 pytestmark = pytest.mark.django_db
@@ -23,19 +30,10 @@ HTML_BUDGET = 80_000
 def add_items(count, topic, category, stage, file, start):
     """count published questions, guides and templates (a third each) on one topic, in bulk."""
     third = count // 3
-    body_html, headings = render_markdown("## Heading\n\nWords.")
-    published = published_fields()
-    questions = Question.objects.bulk_create(
-        Question(
-            title=f"Question {n}?", slug=f"question-{n}", summary="Answer.", body="## Heading\n\nWords.",
-            body_html=body_html, headings=headings, category=category, position=n, **published,
-        )
-        for n in range(start, start + third)
-    )  # fmt: skip
-    Question.topics.through.objects.bulk_create(Question.topics.through(question=q, topic=topic) for q in questions)
+    questions = make_questions(third, category=category, topics=[topic], body="## Heading\n\nWords.")
     make_guides(third, topics=[topic])
     templates = Template.objects.bulk_create(
-        Template(title=f"Template {n}", slug=f"template-{n}", summary="A template.", stage=stage, **published)
+        Template(title=f"Template {n}", slug=f"template-{n}", summary="A template.", stage=stage, **publication())
         for n in range(start, start + count - 2 * third)
     )
     Template.files.through.objects.bulk_create(Template.files.through(template=t, templatefile=file) for t in templates)
@@ -48,8 +46,6 @@ def add_items(count, topic, category, stage, file, start):
 def page_urls(topic, stage):
     question = Question.objects.published().order_by("pk").first()
     template = Template.objects.published().order_by("pk").first()
-    from guidance.models import Guide
-
     guide = Guide.objects.published().order_by("pk").first()
     return [
         "/",
@@ -83,13 +79,11 @@ def query_counts(client, urls, sizes=None):
 
 def test_query_counts_do_not_grow_from_ten_items_to_ten_thousand(client, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
-    from faq.models import Category
-
-    topic = Topic.objects.create(title="Finance", slug="finance")
-    category = Category.objects.create(title="Benefits", slug="benefits")
-    stage = make_stage(1)
-    make_stage(2)
-    file = make_file("odt")
+    topic = make_topic("Finance")
+    category = make_category("Benefits")
+    stage = make_stage(position=1)
+    make_stage(position=2)
+    file = make_template_file("odt")
     add_items(10, topic, category, stage, file, start=0)
     urls = page_urls(topic, stage)
     small = query_counts(client, urls)

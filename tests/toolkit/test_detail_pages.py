@@ -3,18 +3,18 @@ from django.urls import reverse
 
 from publishing.models import Status
 from publishing.preview import preview_link_create, preview_url
+from tests.factories import make_example, make_stage, make_template
 from tests.pagecheck import assert_reader_page_structure
-from tests.toolkit.factories import make_example, make_stage, make_template
 
 pytestmark = pytest.mark.django_db
 
 
 def test_example_page_names_its_organisation_and_stage_and_lists_the_stage_templates(client):
-    stage = make_stage(5, "Transition", slug="transition")
+    stage = make_stage("Transition", position=5, slug="transition")
     example = make_example(
-        stage, "Cabinet Office joining a centre", organisation="Cabinet Office", body="## How\n\nText."
+        "Cabinet Office joining a centre", stage=stage, organisation="Cabinet Office", body="## How\n\nText."
     )
-    template = make_template(stage, "Transition plan", files=["ods"])
+    template = make_template("Transition plan", stage=stage, files=["ods"])
     html = client.get(example.get_absolute_url()).content.decode()
     assert_reader_page_structure(html, "Cabinet Office joining a centre")
     assert "Cabinet Office</dd>" in html
@@ -24,13 +24,15 @@ def test_example_page_names_its_organisation_and_stage_and_lists_the_stage_templ
 
 
 def test_draft_example_is_not_found(client):
-    example = make_example(make_stage(1), status=Status.DRAFT)
+    example = make_example(status=Status.DRAFT)
     assert client.get(example.get_absolute_url()).status_code == 404
 
 
 def test_template_page_is_a_well_formed_reader_page_with_its_downloads(client):
-    template = make_template(make_stage(1, "Vision", slug="vision"), "Vision statement", files=["odt", "docx"],
-                             body="Use this template to write your vision.")  # fmt: skip
+    stage = make_stage("Vision", slug="vision")
+    template = make_template(
+        "Vision statement", stage=stage, files=["odt", "docx"], body="Use this template to write your vision."
+    )
     html = client.get(template.get_absolute_url()).content.decode()
     assert_reader_page_structure(html, "Vision statement")
     assert "Download the template" in html
@@ -40,7 +42,7 @@ def test_template_page_is_a_well_formed_reader_page_with_its_downloads(client):
 
 
 def test_draft_template_page_is_not_found_but_its_preview_works_without_download_links(client):
-    template = make_template(make_stage(1), "Draft plan", files=["odt"], status=Status.DRAFT)
+    template = make_template("Draft plan", files=["odt"], status=Status.DRAFT)
     assert client.get(template.get_absolute_url()).status_code == 404
     response = client.get(preview_url(preview_link_create(item=template, user=None)))
     assert response.status_code == 200
@@ -49,9 +51,9 @@ def test_draft_template_page_is_not_found_but_its_preview_works_without_download
 
 
 def test_preview_of_a_draft_stage_shows_the_live_stage_templates(client):
-    live = make_stage(1, "Vision")
-    make_template(live, "Vision statement", files=["odt"])
-    draft = make_stage(1, "Vision (new words)", status=Status.DRAFT, slug=live.slug, draft_of=live)
+    live = make_stage("Vision", position=1)
+    make_template("Vision statement", stage=live, files=["odt"])
+    draft = make_stage("Vision (new words)", position=1, status=Status.DRAFT, slug=live.slug, draft_of=live)
     html = client.get(preview_url(preview_link_create(item=draft, user=None))).content.decode()
     assert "Vision (new words)" in html
     assert "Vision statement" in html

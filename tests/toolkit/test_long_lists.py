@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from publishing.models import Status
 from publishing.pagination import SHORTLIST_LENGTH
-from tests.guidance.factories import make_guide, make_question
-from tests.pagecheck import assert_reader_page_structure
-from tests.toolkit.factories import make_example, make_file, make_stage
+from tests.factories import make_example, make_guide, make_question, make_stage, make_template_file, publication
+from tests.pagecheck import assert_reader_page_structure, card_links
 from toolkit.models import Example, Template
 from toolkit.selectors import EXAMPLES_PER_PAGE, TEMPLATES_PER_PAGE
 
@@ -32,26 +31,18 @@ HIDDEN_IDS = ["draft", "in review", "withdrawn", "scheduled"]
 _slugs = itertools.count(1)
 
 
-def published(**fields):
-    at = timezone.now() - datetime.timedelta(hours=1)
-    return {
-        "status": Status.PUBLISHED,
-        "publish_at": at,
-        "first_published_at": at,
-        "last_major_change_at": at,
-        **fields,
-    }
-
-
-def add_templates(stage, count, *, files=(), title="{stage} template {n:02}", **fields):
-    """`count` published templates in `stage`, each offering `files`."""
+def add_templates(
+    stage, count, *, files=(), title="{stage} template {n:02}", status=Status.PUBLISHED, publish_at=None, **fields
+):
+    """`count` templates in `stage` (published unless told otherwise), each offering `files`."""
     templates = Template.objects.bulk_create(
         Template(
             stage=stage,
             title=title.format(stage=stage.title, n=n),
             slug=f"{stage.slug}-template-{next(_slugs)}",
             summary=f"Template {n}.",
-            **published(**fields),
+            **publication(status, publish_at=publish_at),
+            **fields,
         )
         for n in range(count)
     )
@@ -63,15 +54,16 @@ def add_templates(stage, count, *, files=(), title="{stage} template {n:02}", **
     return templates
 
 
-def add_examples(stage, count, *, title="{stage} example {n:02}", **fields):
-    """`count` published worked examples in `stage`."""
+def add_examples(stage, count, *, title="{stage} example {n:02}", status=Status.PUBLISHED, publish_at=None, **fields):
+    """`count` worked examples in `stage`, published unless told otherwise."""
     return Example.objects.bulk_create(
         Example(
             stage=stage,
             title=title.format(stage=stage.title, n=n),
             slug=f"{stage.slug}-example-{next(_slugs)}",
             summary=f"Example {n}.",
-            **published(**fields),
+            **publication(status, publish_at=publish_at),
+            **fields,
         )
         for n in range(count)
     )
@@ -84,11 +76,6 @@ def urls(items):
 def template_links(html):
     """The addresses of the templates listed, in page order."""
     return re.findall(r'<li class="app-attachment">\s*<h\d [^>]*><a class="govuk-link" href="([^"]+)">', html)
-
-
-def card_links(html):
-    """The addresses of the items listed as cards, in page order."""
-    return re.findall(r'<li class="app-card-list__item">\s*<h\d [^>]*><a class="govuk-link" href="([^"]+)">', html)
 
 
 def pagination_links(html, label):
@@ -105,11 +92,11 @@ def link_to(html, text):
 @pytest.fixture
 def catalogue():
     """45 templates (three pages): 30 ODT templates in Vision, then 15 ODS templates in Design."""
-    vision = make_stage(1, "Vision", slug="vision")
-    design = make_stage(2, "Design", slug="design")
+    vision = make_stage("Vision", position=1, slug="vision")
+    design = make_stage("Design", position=2, slug="design")
     # Made in the opposite order to the one they are listed in.
-    design_templates = add_templates(design, 15, files=[make_file("ods")])
-    vision_templates = add_templates(vision, 30, files=[make_file("odt")])
+    design_templates = add_templates(design, 15, files=[make_template_file("ods")])
+    vision_templates = add_templates(vision, 30, files=[make_template_file("odt")])
     return vision, design, urls(vision_templates + design_templates)
 
 
@@ -172,7 +159,7 @@ def test_filtered_templates_that_fit_on_one_page_have_no_pagination(client, html
 
 
 def test_exactly_one_page_of_templates_has_no_pagination(client, html_of):
-    add_templates(make_stage(1, "Vision", slug="vision"), TEMPLATES_PER_PAGE)
+    add_templates(make_stage("Vision", position=1, slug="vision"), TEMPLATES_PER_PAGE)
     html = html_of(client, TEMPLATES)
     assert len(template_links(html)) == TEMPLATES_PER_PAGE
     assert "govuk-pagination" not in html and "Showing " not in html
@@ -203,7 +190,7 @@ def test_template_page_zero_shows_the_first_page_with_clean_links(client, html_o
 
 @pytest.mark.parametrize("fields", HIDDEN, ids=HIDDEN_IDS)
 def test_template_pages_never_list_or_count_templates_readers_cannot_see(client, html_of, fields):
-    stage = make_stage(1, "Vision", slug="vision")
+    stage = make_stage("Vision", position=1, slug="vision")
     add_templates(stage, TEMPLATES_PER_PAGE)
     add_templates(stage, 3, title="Hidden template {n}", **fields)
     html = html_of(client, TEMPLATES)
@@ -217,8 +204,8 @@ def test_template_pages_never_list_or_count_templates_readers_cannot_see(client,
 @pytest.fixture
 def examples():
     """45 published worked examples (three pages): 30 in Vision, then 15 in Design, made in the other order."""
-    vision = make_stage(1, "Vision", slug="vision")
-    design = make_stage(2, "Design", slug="design")
+    vision = make_stage("Vision", position=1, slug="vision")
+    design = make_stage("Design", position=2, slug="design")
     design_examples = add_examples(design, 15)
     vision_examples = add_examples(vision, 30)
     return vision, design, urls(vision_examples + design_examples)
@@ -281,7 +268,7 @@ def test_example_list_ignores_an_unknown_stage(client, html_of, examples, stage)
 
 
 def test_example_list_ignores_the_slug_of_an_unpublished_stage(client, html_of, examples):
-    make_stage(3, "Unfinished", slug="unfinished", status=Status.DRAFT)
+    make_stage("Unfinished", position=3, slug="unfinished", status=Status.DRAFT)
     html = html_of(client, f"{EXAMPLES}?stage=unfinished")
     assert "45 worked examples</h2>" in html and "Unfinished" not in html
 
@@ -307,7 +294,7 @@ def test_example_list_page_zero_shows_the_first_page_with_clean_links(client, ht
 
 @pytest.mark.parametrize("fields", HIDDEN, ids=HIDDEN_IDS)
 def test_example_list_never_lists_or_counts_examples_readers_cannot_see(client, html_of, fields):
-    stage = make_stage(1, "Vision", slug="vision")
+    stage = make_stage("Vision", position=1, slug="vision")
     add_examples(stage, EXAMPLES_PER_PAGE)
     add_examples(stage, 3, title="Hidden example {n}", **fields)
     for url in (EXAMPLES, f"{EXAMPLES}?stage=vision"):
@@ -317,15 +304,15 @@ def test_example_list_never_lists_or_counts_examples_readers_cannot_see(client, 
 
 
 def test_example_list_never_lists_a_pending_draft_of_a_live_example(client, html_of):
-    stage = make_stage(1, "Vision", slug="vision")
-    live = make_example(stage, "Live example")
-    make_example(stage, "Pending edit of the example", slug=live.slug, status=Status.DRAFT, draft_of=live)
+    stage = make_stage("Vision", position=1, slug="vision")
+    live = make_example("Live example", stage=stage)
+    make_example("Pending edit of the example", stage=stage, slug=live.slug, status=Status.DRAFT, draft_of=live)
     html = html_of(client, EXAMPLES)
     assert card_links(html) == [live.get_absolute_url()] and "Pending edit" not in html
 
 
 def test_empty_example_list_says_so(client, html_of):
-    make_stage(1, "Vision", slug="vision")
+    make_stage("Vision", position=1, slug="vision")
     assert "There are no published worked examples yet." in html_of(client, EXAMPLES)
     assert "There are no published worked examples for this stage yet." in html_of(client, f"{EXAMPLES}?stage=vision")
 
@@ -349,8 +336,8 @@ def aside_list(html, heading_id):
 @pytest.fixture
 def vision():
     """The Vision stage, followed by Design."""
-    stage = make_stage(1, "Vision", slug="vision")
-    make_stage(2, "Design", slug="design")
+    stage = make_stage("Vision", position=1, slug="vision")
+    make_stage("Design", position=2, slug="design")
     return stage
 
 
@@ -364,7 +351,7 @@ def test_stage_page_shows_its_first_ten_templates_and_links_to_all_of_them(clien
 
 def test_following_a_stage_see_all_templates_link_lists_every_template_of_the_stage(client, html_of, vision):
     templates = add_templates(vision, SHORTLIST_LENGTH + 2)
-    add_templates(make_stage(3, "Transition", slug="transition"), 3)
+    add_templates(make_stage("Transition", position=3, slug="transition"), 3)
     stage_html = html_of(client, vision.get_absolute_url())
     html = html_of(client, link_to(stage_html, "See all templates for this stage"))
     assert template_links(html) == urls(templates)
@@ -389,7 +376,7 @@ def test_stage_page_shows_its_first_ten_examples_and_links_to_all_of_them(client
 
 def test_following_a_stage_see_all_examples_link_lists_every_example_of_the_stage(client, html_of, vision):
     examples = add_examples(vision, SHORTLIST_LENGTH + 2)
-    add_examples(make_stage(3, "Transition", slug="transition"), 3)
+    add_examples(make_stage("Transition", position=3, slug="transition"), 3)
     stage_html = html_of(client, vision.get_absolute_url())
     html = html_of(client, link_to(stage_html, "See all worked examples for this stage"))
     assert_reader_page_structure(html, "Worked examples")
@@ -416,7 +403,7 @@ def test_stage_page_with_few_templates_and_examples_has_no_see_all_links(client,
 def test_stage_page_lists_at_most_ten_related_questions_and_guides(client, html_of, vision):
     questions = [make_question(f"Question {n:02}?") for n in range(SHORTLIST_LENGTH + 2)]
     guides = [make_guide(f"Guide {n:02}") for n in range(SHORTLIST_LENGTH + 2)]
-    hidden = make_question("A draft question?", published=False)
+    hidden = make_question("A draft question?", status=Status.DRAFT)
     vision.related_questions.set([*questions, hidden])
     for guide in guides:
         guide.related_stages.set([vision])
@@ -426,7 +413,7 @@ def test_stage_page_lists_at_most_ten_related_questions_and_guides(client, html_
 
 
 def test_example_page_shows_the_first_ten_templates_of_its_stage_and_links_to_all_of_them(client, html_of, vision):
-    example = make_example(vision, "How we agreed a vision")
+    example = make_example("How we agreed a vision", stage=vision)
     templates = add_templates(vision, SHORTLIST_LENGTH + 1)
     html = html_of(client, example.get_absolute_url())
     assert_reader_page_structure(html, "How we agreed a vision")
@@ -437,7 +424,7 @@ def test_example_page_shows_the_first_ten_templates_of_its_stage_and_links_to_al
 
 
 def test_example_page_with_ten_templates_in_its_stage_has_no_see_all_link(client, html_of, vision):
-    example = make_example(vision, "How we agreed a vision")
+    example = make_example("How we agreed a vision", stage=vision)
     templates = add_templates(vision, SHORTLIST_LENGTH)
     add_templates(vision, 1, title="Withdrawn template {n}", status=Status.WITHDRAWN)
     html = html_of(client, example.get_absolute_url())

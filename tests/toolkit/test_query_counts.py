@@ -1,14 +1,17 @@
 """Every toolkit page runs a small, fixed number of queries, however much content there is."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from faq.models import Category, Question
-from publishing.models import Status, Topic
-from tests.toolkit.factories import make_example, make_file, make_stage
+from tests.factories import (
+    make_category,
+    make_example,
+    make_question,
+    make_stage,
+    make_template_file,
+    make_topic,
+    publication,
+)
 from toolkit.models import Template
 from toolkit.selectors import TEMPLATES_PER_PAGE
 
@@ -17,26 +20,21 @@ pytestmark = pytest.mark.django_db
 
 def build_toolkit(template_count):
     """Six published stages with related questions and topics, template_count templates and an example each."""
-    now = timezone.now() - datetime.timedelta(hours=1)
-    topic = Topic.objects.create(title="Finance", slug="finance")
-    category = Category.objects.create(title="Money", slug="money")
-    questions = [
-        Question.objects.create(
-            title=f"Question {n}?", slug=f"question-{n}", summary="An answer.", category=category,
-            status=Status.PUBLISHED, publish_at=now,
-        )
-        for n in range(3)
-    ]  # fmt: skip
-    stages = [make_stage(position, f"Stage {position}", slug=f"stage-{position}") for position in range(1, 7)]
+    topic = make_topic("Finance")
+    category = make_category("Money")
+    questions = [make_question(f"Question {n}?", category=category) for n in range(3)]
+    stages = [
+        make_stage(f"Stage {position}", position=position, slug=f"stage-{position}", topics=[topic])
+        for position in range(1, 7)
+    ]
     for stage in stages:
         stage.related_questions.set(questions)
-        stage.topics.set([topic])
-        make_example(stage)
-    files = [make_file("odt"), make_file("docx"), make_file("ods"), make_file("xlsx")]
+        make_example(stage=stage)
+    files = [make_template_file(file_format) for file_format in ("odt", "docx", "ods", "xlsx")]
     templates = Template.objects.bulk_create(
         Template(
             title=f"Template {n}", slug=f"template-{n}", summary=f"Template number {n}.", stage=stages[n % 6],
-            status=Status.PUBLISHED, publish_at=now, first_published_at=now, last_major_change_at=now,
+            **publication(),
         )
         for n in range(template_count)
     )  # fmt: skip

@@ -4,8 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import make_editor
-from tests.toolkit.factories import make_stage
+from tests.factories import make_editor, make_stage
 from toolkit.models import Stage
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +17,7 @@ def signed_in():
 
 
 def test_changing_a_live_stage_position_from_the_list_makes_a_draft_and_a_second_change_is_refused():
-    stage = make_stage(1, "Vision")
+    stage = make_stage("Vision", position=1)
     client = signed_in()
     url = reverse("admin:toolkit_stage_changelist")
     data = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(stage.pk), "_save": "Save"}

@@ -3,10 +3,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from faq.models import Category, Question
 from publishing.models import Status
+from tests.factories import make_example, make_question, make_stage, make_template
 from tests.pagecheck import assert_reader_page_structure
-from tests.toolkit.factories import make_example, make_stage, make_template, publication
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +18,10 @@ def pagination(html):
 @pytest.fixture
 def path_of_three():
     """Three published stages created out of order, and a draft stage between them."""
-    third = make_stage(3, "Transition")
-    first = make_stage(1, "Vision")
-    make_stage(2, "Unfinished draft stage", status=Status.DRAFT)
-    second = make_stage(2, "Design")
+    third = make_stage("Transition", position=3)
+    first = make_stage("Vision", position=1)
+    make_stage("Unfinished draft stage", position=2, status=Status.DRAFT)
+    second = make_stage("Design", position=2)
     return first, second, third
 
 
@@ -75,14 +74,14 @@ def test_last_stage_links_to_the_previous_stage_only(client, path_of_three):
 
 
 def test_only_stage_on_the_path_has_no_previous_or_next_links(client):
-    only = make_stage(1, "Vision")
+    only = make_stage("Vision", position=1)
     html = client.get(only.get_absolute_url()).content.decode()
     assert "Stage 1 of 1" in html
     assert "govuk-pagination" not in html
 
 
 def test_stage_page_shows_purpose_activities_outputs_decision_and_checklist(client):
-    stage = make_stage(1, "Vision", body="## More detail\n\nSome explanation.")
+    stage = make_stage("Vision", position=1, body="## More detail\n\nSome explanation.")
     html = client.get(stage.get_absolute_url()).content.decode()
     for words in ("Purpose of vision.", "First activity", "Second output", "Some explanation."):
         assert words in html
@@ -92,12 +91,12 @@ def test_stage_page_shows_purpose_activities_outputs_decision_and_checklist(clie
 
 
 def test_stage_page_lists_published_templates_and_examples_of_that_stage_only(client):
-    stage, other = make_stage(1, "Vision"), make_stage(2, "Design")
-    make_template(stage, "Vision statement", files=["odt"])
-    make_template(stage, "Draft template", files=["odt"], status=Status.DRAFT)
-    make_template(other, "Other stage template", files=["odt"])
-    make_example(stage, "Central government centres")
-    make_example(stage, "Draft example", status=Status.DRAFT)
+    stage, other = make_stage("Vision", position=1), make_stage("Design", position=2)
+    make_template("Vision statement", stage=stage, files=["odt"])
+    make_template("Draft template", stage=stage, files=["odt"], status=Status.DRAFT)
+    make_template("Other stage template", stage=other, files=["odt"])
+    make_example("Central government centres", stage=stage)
+    make_example("Draft example", stage=stage, status=Status.DRAFT)
     html = client.get(stage.get_absolute_url()).content.decode()
     assert "Vision statement" in html
     assert reverse("toolkit:download", args=[stage.templates.get(title="Vision statement").slug, "odt"]) in html
@@ -107,14 +106,9 @@ def test_stage_page_lists_published_templates_and_examples_of_that_stage_only(cl
 
 
 def test_stage_page_links_published_related_questions(client):
-    category = Category.objects.create(title="Money", slug="money")
-    live = Question.objects.create(
-        title="How much can be saved?", slug="saved", summary="A range.", category=category, **publication("published")
-    )
-    draft = Question.objects.create(
-        title="Unpublished question?", slug="unpublished", summary="Not yet.", category=category
-    )
-    stage = make_stage(1, "Vision")
+    live = make_question("How much can be saved?")
+    draft = make_question("Unpublished question?", status=Status.DRAFT)
+    stage = make_stage("Vision", position=1)
     stage.related_questions.set([live, draft])
     html = client.get(stage.get_absolute_url()).content.decode()
     assert "How much can be saved?" in html
@@ -122,9 +116,9 @@ def test_stage_page_links_published_related_questions(client):
 
 
 def test_draft_stage_page_is_not_found_and_skipped_by_neighbours(client):
-    first = make_stage(1, "Vision")
-    draft = make_stage(2, "Draft stage", status=Status.DRAFT)
-    third = make_stage(3, "Design")
+    first = make_stage("Vision", position=1)
+    draft = make_stage("Draft stage", position=2, status=Status.DRAFT)
+    third = make_stage("Design", position=3)
     assert client.get(draft.get_absolute_url()).status_code == 404
     nav = pagination(client.get(first.get_absolute_url()).content.decode())
     assert f'href="{third.get_absolute_url()}" rel="next"' in nav

@@ -13,8 +13,8 @@ from odf.opendocument import load as load_odf
 from odf.text import H, P
 
 from publishing.models import SlugRedirect, Status
+from tests.factories import make_stage, make_template
 from tests.toolkit.conftest import CONTENT
-from tests.toolkit.factories import make_stage, make_template
 from toolkit.models import Template
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,7 @@ def test_spreadsheet_formulas_survive_in_both_formats(client, demo_toolkit):
 
 
 def test_download_name_carries_the_current_version(client):
-    template = make_template(make_stage(1), slug="vision-statement", files=["docx"], file_version="2.3")
+    template = make_template(slug="vision-statement", files=["docx"], file_version="2.3")
     response = client.get(reverse("toolkit:download", args=[template.slug, "docx"]))
     assert response["Content-Disposition"] == 'attachment; filename="vision-statement-v2.3.docx"'
 
@@ -102,18 +102,18 @@ def test_files_are_stored_under_generated_names(demo_toolkit):
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN])
 def test_unpublished_template_cannot_be_downloaded(client, status):
-    template = make_template(make_stage(1), files=["odt"], status=status)
+    template = make_template(files=["odt"], status=status)
     assert client.get(reverse("toolkit:download", args=[template.slug, "odt"])).status_code == 404
 
 
 def test_format_the_template_does_not_offer_is_not_found(client):
-    template = make_template(make_stage(1), files=["odt"])
+    template = make_template(files=["odt"])
     assert client.get(reverse("toolkit:download", args=[template.slug, "docx"])).status_code == 404
     assert client.get(f"/toolkit/templates/{template.slug}/exe/download/").status_code == 404
 
 
 def test_download_from_an_old_address_redirects_to_the_new_one(client):
-    template = make_template(make_stage(1), slug="new-name", files=["odt"])
+    template = make_template(slug="new-name", files=["odt"])
     SlugRedirect.objects.create(
         content_type=ContentType.objects.get_for_model(Template), old_slug="old-name", object_id=template.pk
     )
@@ -123,15 +123,15 @@ def test_download_from_an_old_address_redirects_to_the_new_one(client):
 
 
 def test_file_missing_from_storage_is_not_found_rather_than_an_error(client):
-    template = make_template(make_stage(1), files=["odt"])
+    template = make_template(files=["odt"])
     default_storage.delete(template.files.get().file.name)
     assert client.get(reverse("toolkit:download", args=[template.slug, "odt"])).status_code == 404
 
 
 def test_template_page_shows_downloads_and_withdrawn_page_does_not(client):
-    stage = make_stage(1, "Vision")
-    live = make_template(stage, "Vision statement", files=["odt", "docx"])
-    withdrawn = make_template(stage, "Old template", files=["odt"], status=Status.WITHDRAWN)
+    stage = make_stage("Vision", position=1)
+    live = make_template("Vision statement", stage=stage, files=["odt", "docx"])
+    withdrawn = make_template("Old template", stage=stage, files=["odt"], status=Status.WITHDRAWN)
     html = client.get(live.get_absolute_url()).content.decode()
     assert reverse("toolkit:download", args=[live.slug, "odt"]) in html
     assert reverse("toolkit:download", args=[live.slug, "docx"]) in html

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from publishing.models import Status
+from tests.factories import make_stage, make_template, make_template_file
 from tests.pagecheck import assert_reader_page_structure
-from tests.toolkit.factories import make_file, make_stage, make_template
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,11 @@ def titles(html):
 @pytest.fixture
 def catalogue():
     """Two stages with a document template, a spreadsheet template and a draft."""
-    vision = make_stage(1, "Vision", slug="vision")
-    design = make_stage(2, "Design", slug="design")
-    make_template(vision, "Vision statement", files=["odt", "docx"], provenance="output-template")
-    make_template(design, "Savings model", files=["ods", "xlsx"], provenance="co-developed", file_version="1.2")
-    make_template(design, "Draft checklist", files=["odt"], status=Status.DRAFT)
+    vision = make_stage("Vision", position=1, slug="vision")
+    design = make_stage("Design", position=2, slug="design")
+    make_template("Vision statement", stage=vision, files=["odt", "docx"], provenance="output-template")
+    make_template("Savings model", stage=design, files=["ods", "xlsx"], provenance="co-developed", file_version="1.2")
+    make_template("Draft checklist", stage=design, files=["odt"], status=Status.DRAFT)
     return vision, design
 
 
@@ -75,8 +75,10 @@ def test_stage_and_format_filters_combine(client, catalogue):
 
 
 def test_template_sharing_a_file_is_listed_once_when_filtered(client):
-    stage = make_stage(1, slug="vision")
-    make_template(stage, "Both formats", files=[make_file("odt"), make_file("odt", "Another odt")])
+    stage = make_stage(position=1, slug="vision")
+    make_template(
+        "Both formats", stage=stage, files=[make_template_file("odt"), make_template_file("odt", "Another odt")]
+    )
     html = client.get(reverse("toolkit:templates"), {"format": "odt"}).content.decode()
     assert titles(html) == ["Both formats"]
 

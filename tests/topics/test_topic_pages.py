@@ -6,17 +6,10 @@ import pytest
 from django.utils import timezone
 
 from publishing.models import Status
-from tests.guidance.factories import make_guide, make_question, make_stage, make_topic
-from tests.guidance.stub_toolkit_urls import use_toolkit_urls
+from tests.factories import make_guide, make_question, make_stage, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def toolkit_urls(settings):
-    """Toolkit item addresses resolve: the real ones once the toolkit has them, stand-ins until then."""
-    use_toolkit_urls(settings)
 
 
 @pytest.fixture
@@ -56,7 +49,7 @@ def test_topic_page_groups_guides_and_faq_answers_on_the_topic_by_kind(client, h
     assert html.index(">Guidance</h2>") < html.index(">Frequently asked questions</h2>")
 
 
-def test_topic_page_lists_toolkit_stages_too(client, html_of, governance, toolkit_urls):
+def test_topic_page_lists_toolkit_stages_too(client, html_of, governance):
     stage = make_stage("Design", topics=[governance])
     html = html_of(client, "/topics/governance/")
     assert f'href="{stage.get_absolute_url()}">Design</a>' in section(html, "Toolkit stages")

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from publishing.models import Status
-from tests.guidance.factories import add_change_note, make_guide, make_question, make_stage, make_topic
+from sharedservices.selectors import latest_updates
+from tests.factories import make_change_note, make_guide, make_question, make_stage, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_home_page_offers_search_the_faq_and_the_topics(client, html_of):
     assert 'href="/topics/procurement/">Procurement</a>' in html
 
 
-def test_home_page_links_to_the_toolkit(client, html_of, toolkit_urls):
+def test_home_page_links_to_the_toolkit(client, html_of):
     assert 'href="/toolkit/">Use the Vision to Operation toolkit</a>' in html_of(client, "/")
 
 
@@ -37,7 +38,7 @@ def test_home_page_lists_up_to_six_featured_questions_in_editor_order(client, ht
     for position in range(8, 0, -1):
         make_question(f"Featured question {position}?", featured=True, position=position)
     make_question("Ordinary question?")
-    make_question("Featured draft?", featured=True, published=False)
+    make_question("Featured draft?", featured=True, status=Status.DRAFT)
     html = html_of(client, "/")
     shown = re.findall(r">(Featured question \d)\?</a>", html)
     assert shown == [f"Featured question {n}" for n in range(1, 7)]
@@ -45,10 +46,19 @@ def test_home_page_lists_up_to_six_featured_questions_in_editor_order(client, ht
     assert "Featured draft?" not in html
 
 
+def test_home_page_lists_featured_questions_but_not_drafts(client, html_of):
+    make_question(title="Featured and published?", featured=True)
+    make_question(title="Featured draft?", featured=True, status=Status.DRAFT)
+    make_question(title="Not featured?")
+    html = html_of(client, "/")
+    assert "Featured and published?" in html
+    assert "Featured draft?" not in html and "Not featured?" not in html
+
+
 def test_latest_updates_show_the_five_newest_change_notes_with_title_date_and_note(client, html_of):
     for days_ago in range(7):
         guide = make_guide(f"Guide changed {days_ago} days ago")
-        add_change_note(guide, f"Change made {days_ago} days ago.", days_ago=days_ago)
+        make_change_note(guide, f"Change made {days_ago} days ago.", days_ago=days_ago)
     html = html_of(client, "/")
     updates = html.split('id="updates-heading"', 1)[1].split("</ol>", 1)[0]
     assert re.findall(r"Change made (\d) days ago\.", updates) == ["0", "1", "2", "3", "4"]
@@ -56,10 +66,10 @@ def test_latest_updates_show_the_five_newest_change_notes_with_title_date_and_no
     assert re.search(r'<time datetime="[^"]+">\d{1,2} \w+ \d{4}</time>', updates)
 
 
-def test_latest_updates_span_content_types(client, html_of, toolkit_urls):
-    add_change_note(make_guide("A new guide"), "Added guidance.", days_ago=0)
-    add_change_note(make_question("A new question?"), "Added an answer.", days_ago=0)
-    add_change_note(make_stage("A new stage"), "Added a stage.", days_ago=0)
+def test_latest_updates_span_content_types(client, html_of):
+    make_change_note(make_guide("A new guide"), "Added guidance.", days_ago=0)
+    make_change_note(make_question("A new question?"), "Added an answer.", days_ago=0)
+    make_change_note(make_stage("A new stage"), "Added a stage.", days_ago=0)
     updates = html_of(client, "/").split('id="updates-heading"', 1)[1].split("</ol>", 1)[0]
     for text in (
         "A new guide",
@@ -74,22 +84,20 @@ def test_latest_updates_span_content_types(client, html_of, toolkit_urls):
 
 def test_latest_updates_skip_notes_of_items_readers_cannot_see_and_still_show_five(client, html_of):
     for number in range(5):
-        add_change_note(make_guide(f"Visible {number}"), "Visible change.", days_ago=2)
+        make_change_note(make_guide(f"Visible {number}"), "Visible change.", days_ago=2)
     for status in (Status.DRAFT, Status.WITHDRAWN, Status.IN_REVIEW):
-        add_change_note(make_guide(f"Hidden {status}", status=status), "Hidden change.", days_ago=0)
+        make_change_note(make_guide(f"Hidden {status}", status=status), "Hidden change.", days_ago=0)
     updates = html_of(client, "/").split('id="updates-heading"', 1)[1].split("</ol>", 1)[0]
     assert updates.count("Visible change.") == 5
     assert "Hidden" not in updates
 
 
 def test_latest_updates_reach_past_many_newer_notes_of_items_readers_cannot_see(django_assert_max_num_queries):
-    from sharedservices.selectors import latest_updates
-
     for number in range(5):
-        add_change_note(make_guide(f"Visible {number}"), f"Visible change {number}.", days_ago=10 + number)
+        make_change_note(make_guide(f"Visible {number}"), f"Visible change {number}.", days_ago=10 + number)
     hidden = make_guide("Hidden", status=Status.WITHDRAWN)
     for hours in range(45):  # more than two batches of newer notes, none of them readable
-        add_change_note(hidden, f"Hidden change {hours}.", days_ago=0)
+        make_change_note(hidden, f"Hidden change {hours}.", days_ago=0)
     with django_assert_max_num_queries(3 * 2 + 1):
         updates = latest_updates(batch=20)
     assert [update["note"] for update in updates] == [f"Visible change {n}." for n in range(5)]

@@ -1,0 +1,89 @@
+"""The paging helpers: page links, a page of a list whatever page number is asked for, and shortlists."""
+
+import pytest
+
+from faq.models import Question
+from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, pagination_for, shortlist
+from tests.factories import make_questions
+
+pytestmark = pytest.mark.django_db
+
+
+def test_page_url_has_no_page_number_for_the_first_page():
+    assert page_url("/faq/", [], 1) == "/faq/"
+    assert page_url("/toolkit/templates/", [("stage", "vision")], 1) == "/toolkit/templates/?stage=vision"
+
+
+def test_page_url_keeps_the_given_params_in_order_and_adds_the_page_after_them():
+    url = page_url("/toolkit/templates/", [("stage", "vision"), ("stage", "design"), ("format", "odt")], 3)
+    assert url == "/toolkit/templates/?stage=vision&stage=design&format=odt&page=3"
+
+
+def test_page_url_encodes_param_values():
+    assert page_url("/x/", [("stage", "a b&c")], 2) == "/x/?stage=a+b%26c&page=2"
+
+
+def test_pagination_for_a_single_page_has_no_links():
+    pagination = pagination_for(1, 1, lambda number: f"/p{number}")
+    assert (pagination.items, pagination.previous_url, pagination.next_url) == ([], "", "")
+
+
+def test_pagination_for_a_middle_page_links_both_ways_and_marks_the_current_page():
+    pagination = pagination_for(2, 3, lambda number: f"/p{number}")
+    assert pagination.previous_url == "/p1" and pagination.next_url == "/p3"
+    assert pagination.items == [
+        {"number": 1, "url": "/p1", "current": False},
+        {"number": 2, "url": "/p2", "current": True},
+        {"number": 3, "url": "/p3", "current": False},
+    ]
+
+
+def test_pagination_for_the_first_and_last_pages_link_only_onwards_and_back():
+    first = pagination_for(1, 3, lambda number: f"/p{number}")
+    last = pagination_for(3, 3, lambda number: f"/p{number}")
+    assert (first.previous_url, first.next_url) == ("", "/p2")
+    assert (last.previous_url, last.next_url) == ("/p2", "")
+
+
+def test_page_of_a_queryset_holds_that_page_of_rows_and_its_links():
+    questions = make_questions(25)
+    page = page_of(Question.objects.order_by("position"), "2", 10, url_for=lambda number: f"/p{number}")
+    assert [question.pk for question in page.object_list] == [question.pk for question in questions[10:20]]
+    assert page.pagination.previous_url == "/p1" and page.pagination.next_url == "/p3"
+
+
+@pytest.mark.parametrize("requested", ["abc", "", None, "2.5", "1e1", "%00"])
+def test_page_of_takes_a_page_number_that_is_not_a_whole_number_as_the_first_page(requested):
+    page = page_of(list(range(25)), requested, 10, url_for=str)
+    assert page.number == 1 and list(page.object_list) == list(range(10))
+
+
+@pytest.mark.parametrize("requested", ["4", "99999", "9" * 400])
+def test_page_of_takes_a_page_number_past_the_end_as_the_last_page(requested):
+    page = page_of(list(range(25)), requested, 10, url_for=str)
+    assert page.number == 3 and list(page.object_list) == [20, 21, 22, 23, 24]
+
+
+def test_page_of_an_empty_list_is_one_empty_page_without_links():
+    page = page_of([], "3", 10, url_for=str)
+    assert page.number == 1 and list(page.object_list) == []
+    assert page.pagination.items == []
+
+
+def test_shortlist_of_more_than_the_limit_shows_the_first_few_and_says_there_are_more(django_assert_num_queries):
+    questions = make_questions(SHORTLIST_LENGTH + 1)
+    with django_assert_num_queries(1):
+        listed = shortlist(Question.objects.order_by("position"), SHORTLIST_LENGTH)
+    assert [question.pk for question in listed] == [question.pk for question in questions[:SHORTLIST_LENGTH]]
+    assert len(listed) == SHORTLIST_LENGTH and listed.more
+
+
+def test_shortlist_of_exactly_the_limit_shows_them_all_and_says_there_are_no_more():
+    make_questions(SHORTLIST_LENGTH)
+    listed = shortlist(Question.objects.all(), SHORTLIST_LENGTH)
+    assert len(listed) == SHORTLIST_LENGTH and not listed.more
+
+
+def test_empty_shortlist_is_false():
+    listed = shortlist(Question.objects.none(), SHORTLIST_LENGTH)
+    assert not listed and not listed.more and list(listed) == []

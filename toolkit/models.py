@@ -150,12 +150,17 @@ class Example(PublishedContent):
 
 
 class Provenance(models.TextChoices):
+    # Where a template came from, shown to readers as a claim of fact: choose only what happened.
+    WRITTEN_FOR_TOOLKIT = "written-for-toolkit", "Written for this toolkit"
     EXAMPLE_MATERIAL = "example-material", "Example material"
     CO_DEVELOPED = "co-developed", "Co-developed"
     OUTPUT_TEMPLATE = "output-template", "Output template"
 
 
 PROVENANCE_HINTS = {
+    Provenance.WRITTEN_FOR_TOOLKIT: (
+        "Written for this toolkit by the Shared Services Team. Adapt it to your organisation."
+    ),
     Provenance.EXAMPLE_MATERIAL: "From one organisation, as it used it. Adapt it to your own situation.",
     Provenance.CO_DEVELOPED: "Agreed across departments.",
     Provenance.OUTPUT_TEMPLATE: "A blank to fill in.",

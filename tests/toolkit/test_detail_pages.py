@@ -56,3 +56,12 @@ def test_preview_of_a_draft_stage_shows_the_live_stage_templates(client):
     assert "Vision (new words)" in html
     assert "Vision statement" in html
     assert "Stage 1 of 1" in html
+
+
+def test_template_written_for_the_toolkit_says_so_and_who_wrote_it(client):
+    template = make_template(make_stage(1, "Vision", slug="vision"), "Vision statement", files=["odt"],
+                             provenance="written-for-toolkit")  # fmt: skip
+    html = client.get(template.get_absolute_url()).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--turquoise">Written for this toolkit</strong>' in html
+    assert "Written for this toolkit by the Shared Services Team. Adapt it to your organisation." in html
+    assert "Agreed across departments" not in html

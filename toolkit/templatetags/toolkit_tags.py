@@ -2,7 +2,12 @@ from django import template
 
 register = template.Library()
 
-TAG_COLOURS = {"example-material": "yellow", "co-developed": "green", "output-template": "blue"}
+TAG_COLOURS = {
+    "written-for-toolkit": "turquoise",
+    "example-material": "yellow",
+    "co-developed": "green",
+    "output-template": "blue",
+}
 
 
 @register.filter

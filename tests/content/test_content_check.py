@@ -61,7 +61,7 @@ def write_tree(root, texts):
 def test_five_percent_of_sentences_over_25_words_breaks_the_bar(tmp_path):
     write_tree(tmp_path, [item(" ".join([words(10)] * 18 + [words(26)]))])
     result = content_check.check_tree(tmp_path, base=tmp_path)
-    assert result.long_share == pytest.approx(1 / 20)  # 18 sentences, the title-free summary and the long one
+    assert result.long_share == pytest.approx(1 / 20)  # the summary, 18 short sentences and the long one
     assert [p.rule for p in result.failures] == ["sentence-length"]
 
 

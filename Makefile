@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: screenshots run test install assets lint format migrations-check check test-python test-browser serve reset-local-db clean
+.PHONY: screenshots run test install assets lint format migrations-check check content-check test-python test-browser serve reset-local-db clean
 
 ## install: virtualenv, Python packages and built front-end assets
 install: $(VENV)/.installed static/build/.built
@@ -38,8 +38,8 @@ run: install
 serve: install
 	HOST=$(HOST) PORT=$(PORT) ./scripts/serve.sh
 
-## test: the whole suite: lint, Django checks, migrations check, Python and browser tests
-test: install lint check migrations-check
+## test: the whole suite: lint, Django checks, migrations check, content check, Python and browser tests
+test: install lint check migrations-check content-check
 	./scripts/ensure-browser.sh
 	$(PY) -m pytest
 
@@ -68,6 +68,10 @@ check: $(VENV)/.installed
 
 migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=sharedservices.settings_test $(MANAGE) makemigrations --check --dry-run
+
+## content-check: the demo content against the writing guide's bars (sentence length, acronyms, dates, links, spelling)
+content-check: $(VENV)/.installed
+	$(PY) scripts/content_check.py
 
 ## reset-local-db: delete the local SQLite database (demo content is reloaded by `make run`)
 reset-local-db:

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ToolkitConfig(AppConfig):
     name = "toolkit"
-    verbose_name = "Vision-to-Operation toolkit"
+    verbose_name = "Vision to operation toolkit"
 
     def ready(self):
         from publishing.registry import register

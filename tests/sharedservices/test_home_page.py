@@ -31,7 +31,7 @@ def test_home_page_offers_search_the_faq_and_the_topics(client, html_of):
 
 
 def test_home_page_links_to_the_toolkit(client, html_of):
-    assert 'href="/toolkit/">Use the Vision to Operation toolkit</a>' in html_of(client, "/")
+    assert 'href="/toolkit/">Use the vision to operation toolkit</a>' in html_of(client, "/")
 
 
 def test_home_page_lists_up_to_six_featured_questions_in_editor_order(client, html_of):

@@ -44,7 +44,7 @@ def test_demo_content_loads_stages_in_order_with_examples_and_templates(demo_too
     assert Example.objects.published().count() == 5
     assert Template.objects.published().count() == 7
     savings = Template.objects.get(slug="outline-business-case-savings-model")
-    assert savings.stage.slug == "strategy-and-business-case" and savings.provenance == "co-developed"
+    assert savings.stage.slug == "strategy-and-business-case" and savings.provenance == "written-for-toolkit"
     assert sorted(f.format for f in savings.files.all()) == ["ods", "xlsx"]
     design = Stage.objects.get(slug="design")
     assert design.activity_list[0].startswith("Map the current transactional processes")
@@ -140,7 +140,7 @@ def test_template_without_a_source_stops_the_load(toolkit_content):
 
 def test_unknown_provenance_stops_the_load(toolkit_content):
     path = toolkit_content / "toolkit" / "templates" / "vision-statement.md"
-    replace_in(path, "provenance: output-template", "provenance: borrowed")
+    replace_in(path, "provenance: written-for-toolkit", "provenance: borrowed")
     load_fails(toolkit_content, path, "'provenance' must be one of")
 
 

@@ -11,7 +11,7 @@ class SharedServicesConfig(AppConfig):
     verbose_name = "Shared Services Guidance"
 
     def ready(self):
-        from sharedservices import audit  # noqa: F401 - connects the sign-in audit receivers
+        from sharedservices import audit, checks  # noqa: F401 - connect the sign-in audit receivers and checks
         from sharedservices.page_cache import connect_invalidation
 
         connect_invalidation()

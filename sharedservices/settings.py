@@ -219,6 +219,10 @@ LOGGING = {
 }
 
 SERVICE_NAME = "Shared Services Guidance"
-TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "shared-services-team@example.gov.uk")
+# Contact and legal details are the running team's to set: no source gives them. Until they are set, pages
+# show clearly marked placeholders and `check --deploy` warns (sharedservices/checks.py).
+TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "")
+DATA_CONTROLLER = os.environ.get("DATA_CONTROLLER", "")
+LOG_RETENTION = os.environ.get("LOG_RETENTION", "")
 # Where a history-mode page's banner sends readers for the position today.
 CURRENT_POSITION_URL = os.environ.get("CURRENT_POSITION_URL", "/guidance/shared-services-today/")

@@ -36,6 +36,9 @@ def test_production_configuration_passes_check_deploy_without_warnings():
             "DEBUG": "false",
             "SECRET_KEY": "k7Jw2pQ9zX4mR8vT1nB6yH3cF5gL0dS2aE9uI7oP4qW1xZ8-rNd0m",
             "ALLOWED_HOSTS": "guidance.example.gov.uk",
+            "TEAM_EMAIL": "shared-services@department.gov.uk",
+            "DATA_CONTROLLER": "The Department for Example",
+            "LOG_RETENTION": "30 days",
         }
     )
     result = subprocess.run(

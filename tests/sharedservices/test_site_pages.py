@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core import checks
 from django.urls import reverse
 
 from tests.pagecheck import assert_reader_page_structure
@@ -63,7 +64,36 @@ def test_accessibility_statement_has_the_required_sections(client, html_of):
 
 
 @pytest.mark.django_db
-def test_about_page_explains_the_team_and_shared_services(client, html_of):
+def test_about_page_says_who_is_responsible_now_and_dates_the_2010_team(client, html_of, settings):
     html = html_of(client, reverse("about"))
-    assert "Transformational Government" in html
-    assert "Pan Government Shared Services Group" in html
+    assert "The Cabinet Office owns the government's shared services strategy" in html
+    assert f'href="{settings.CURRENT_POSITION_URL}"' in html
+    # The team of 2005 to 2010 is history, in the past tense, with its own answer.
+    assert "sat in the Transformational Government Unit" in html
+    assert 'href="/faq/what-is-the-shared-services-team/"' in html
+    assert "We are part of the Transformational Government Unit" not in html
+
+
+def test_unset_contact_and_legal_details_show_as_placeholders_never_as_facts(client, html_of, settings):
+    settings.TEAM_EMAIL = settings.DATA_CONTROLLER = settings.LOG_RETENTION = ""
+    privacy = html_of(client, reverse("privacy"))
+    assert "[placeholder: the data controller" in privacy and "[placeholder: how long these logs are kept" in privacy
+    assert "[placeholder: the team's contact address" in privacy
+    assert "mailto:" not in privacy and "Cabinet Office is the data controller" not in privacy
+
+
+def test_set_contact_and_legal_details_are_stated(client, html_of, settings):
+    settings.TEAM_EMAIL = "shared-services@department.gov.uk"
+    settings.DATA_CONTROLLER = "The Department for Example"
+    settings.LOG_RETENTION = "90 days"
+    privacy = html_of(client, reverse("privacy"))
+    assert "The Department for Example is the data controller" in privacy
+    assert "no longer than 90 days" in privacy
+    assert 'href="mailto:shared-services@department.gov.uk"' in privacy
+    assert "placeholder" not in privacy
+
+
+def test_deploy_check_warns_while_contact_and_legal_details_are_placeholders(settings):
+    settings.TEAM_EMAIL, settings.DATA_CONTROLLER, settings.LOG_RETENTION = "x@example.gov.uk", "", "30 days"
+    ids = {warning.id for warning in checks.run_checks(include_deployment_checks=True)}
+    assert {"sharedservices.W001", "sharedservices.W002"} <= ids and "sharedservices.W003" not in ids

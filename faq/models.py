@@ -42,7 +42,9 @@ class QuestionQuerySet(PublishedContentQuerySet):
 class Question(PublishedContent):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
     position = models.PositiveIntegerField(default=0, help_text="Order within the category; lower comes first.")
-    featured = models.BooleanField(default=False, help_text="Show on the home page among the questions to start with (chosen by editors).")
+    featured = models.BooleanField(
+        default=False, help_text="Show on the home page among the questions to start with (chosen by editors)."
+    )
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="+", help_text="Other questions readers may want next."
     )

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('faq', '0007_editors_workflow'),
+        ("faq", "0007_editors_workflow"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='question',
-            name='featured',
-            field=models.BooleanField(default=False, help_text='Show on the home page among the questions to start with (chosen by editors).'),
+            model_name="question",
+            name="featured",
+            field=models.BooleanField(
+                default=False, help_text="Show on the home page among the questions to start with (chosen by editors)."
+            ),
         ),
     ]

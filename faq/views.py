@@ -5,12 +5,14 @@ from django.urls import reverse
 
 from faq.models import Category, Question
 from publishing.pagination import page_of, page_url
+from publishing.reader_pages import page_query, reader_page
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
 
 QUESTIONS_PER_PAGE = 50
 
 
+@reader_page("page", normalise=page_query)
 def question_list(request):
     page = page_of(
         Question.objects.in_category_order(Category.objects.all()),
@@ -30,6 +32,7 @@ def question_list(request):
     )
 
 
+@reader_page()
 def question_detail(request, slug):
     question, moved_to = live_item_or_redirect(Question.objects.select_related("category"), slug)
     if moved_to:

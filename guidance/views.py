@@ -4,6 +4,7 @@ from guidance.models import AUDIENCE_PAGE_TITLES, Guide
 from guidance.selectors import guides_by_topic
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH, shortlist
+from publishing.reader_pages import reader_page
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
 from search.selectors import browse_url
@@ -28,6 +29,7 @@ AUDIENCE_PAGES = {
 }
 
 
+@reader_page()
 def guide_index(request):
     everyone_guides = shortlist(Guide.objects.for_everyone(), SHORTLIST_LENGTH)
     return render(
@@ -37,6 +39,7 @@ def guide_index(request):
     )
 
 
+@reader_page()
 def guide_list(request, audience):
     groups, cut = guides_by_topic(audience=audience)
     for group in groups:
@@ -52,6 +55,7 @@ def guide_list(request, audience):
     return render(request, "guidance/guide_list.html", context)
 
 
+@reader_page()
 def guide_detail(request, slug):
     guide, moved_to = live_item_or_redirect(Guide.objects.all(), slug)
     if moved_to:

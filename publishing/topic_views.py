@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 
 from publishing.models import Topic
 from publishing.pagination import SHORTLIST_LENGTH, shortlist
+from publishing.reader_pages import reader_page
 from publishing.registry import content_models
 from search.selectors import browse_url
 
@@ -28,10 +29,12 @@ def kind_heading(model):
     return KIND_HEADINGS.get(model._meta.label_lower) or str(model._meta.verbose_name_plural).capitalize()
 
 
+@reader_page()
 def topic_list(request):
     return render(request, "publishing/topic_list.html", {"topics": Topic.objects.all()})
 
 
+@reader_page()
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     groups = []

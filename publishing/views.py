@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from publishing.preview import item_from_preview_token
+from publishing.reader_pages import reader_page
 
 
 def render_item(request, item, extra_context=None, preview=False):
@@ -14,6 +15,7 @@ def render_item(request, item, extra_context=None, preview=False):
     return response
 
 
+@reader_page()
 @never_cache
 def preview(request, token):
     item = item_from_preview_token(token)

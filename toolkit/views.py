@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from publishing.models import Status
 from publishing.pagination import GroupedList, page_of, page_url
+from publishing.reader_pages import page_query, reader_page
 from publishing.selectors import live_item_or_redirect
 from publishing.views import render_item
 from toolkit.files.storage import file_response
@@ -13,11 +14,13 @@ TEMPLATES_PER_PAGE = 20
 EXAMPLES_PER_PAGE = 20
 
 
+@reader_page()
 def stage_list(request):
     stages = Stage.objects.in_order().only("title", "slug", "summary", "position", "outputs")
     return render(request, "toolkit/stage_list.html", {"stages": stages})
 
 
+@reader_page()
 def stage_detail(request, slug):
     stage, moved_to = live_item_or_redirect(Stage.objects.all(), slug)
     if moved_to:
@@ -25,6 +28,7 @@ def stage_detail(request, slug):
     return render_item(request, stage)
 
 
+@reader_page()
 def example_detail(request, slug):
     example, moved_to = live_item_or_redirect(Example.objects.select_related("stage"), slug)
     if moved_to:
@@ -32,6 +36,7 @@ def example_detail(request, slug):
     return render_item(request, example)
 
 
+@reader_page()
 def template_detail(request, slug):
     template, moved_to = live_item_or_redirect(Template.objects.select_related("stage").with_files(), slug)
     if moved_to:
@@ -39,11 +44,29 @@ def template_detail(request, slug):
     return render_item(request, template)
 
 
+def known_formats(query):
+    # Values that match no stage or format are ignored, so an old or edited link still shows a list.
+    return [value for value in query.getlist("format") if value in FileFormat.values]
+
+
+def template_list_query(query):
+    """What the templates list is built from (its page-cache key): the stages asked for, known formats, the page."""
+    return [
+        *(("stage", slug) for slug in query.getlist("stage")),
+        *(("format", value) for value in known_formats(query)),
+        *page_query(query),
+    ]
+
+
+def example_list_query(query):
+    return [("stage", query.get("stage", "")), *page_query(query)]
+
+
+@reader_page("stage", "format", "page", normalise=template_list_query)
 def template_list(request):
     stages = list(Stage.objects.in_order().only("title", "slug", "position"))
-    # Values that match no stage or format are ignored, so an old or edited link still shows a list.
     chosen_stages = [slug for slug in request.GET.getlist("stage") if slug in {s.slug for s in stages}]
-    chosen_formats = [value for value in request.GET.getlist("format") if value in FileFormat.values]
+    chosen_formats = known_formats(request.GET)
     filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
     shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
     page = page_of(
@@ -68,6 +91,7 @@ def template_list(request):
     )
 
 
+@reader_page("stage", "page", normalise=example_list_query)
 def example_list(request):
     stages = list(Stage.objects.in_order().only("title", "slug", "position"))
     # An unknown stage is ignored, as on the templates list.
@@ -97,6 +121,7 @@ def in_stage_order(items, stages, prefetch=()):
     )
 
 
+@reader_page()
 def template_download(request, slug, file_format):
     if file_format not in FileFormat.values:
         raise Http404("No such format")

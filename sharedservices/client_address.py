@@ -34,6 +34,10 @@ def _trusted(address):
     return address is not None and any(address in network for network in settings.TRUSTED_PROXY_NETWORKS)
 
 
+def is_trusted_proxy(address):
+    return _trusted(_address(address))
+
+
 def client_ip(request):
     """The client's address: the nearest untrusted hop of X-Forwarded-For when the peer is a trusted proxy."""
     peer = request.META.get("REMOTE_ADDR", "")

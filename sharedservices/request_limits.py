@@ -1,17 +1,30 @@
-"""Request bodies over the limit are refused from their Content-Length, before a byte of them is read.
+"""Request bodies over the limit are refused from their Content-Length, before they are parsed or stored.
 
 Django limits form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams uploaded files to
 disk whatever their size, so without this a 200 MB body would be read in full before
-any check. Only the admin takes uploads; everywhere else the limit is the form limit.
+any check. Only the admin takes uploads (multipart forms); every other body has the
+form limit.
+
+A client talking to gunicorn directly is answered without a byte of its body being
+read. The proxy in front (deploy/nginx/) has already received the whole body, within
+the same limits, and is still sending it: closing on it would turn the refusal into a
+502, so from a trusted proxy the (bounded) body is read and dropped before answering.
 """
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.template import loader
 
+from sharedservices.client_address import is_trusted_proxy
 
-def body_limit_for(path_info):
-    return settings.MAX_ADMIN_REQUEST_BODY_BYTES if path_info.startswith("/admin/") else settings.MAX_REQUEST_BODY_BYTES
+DRAIN_CHUNK = 256 * 1024
+
+
+def body_limit_for(request):
+    is_upload = request.META.get("CONTENT_TYPE", "").lower().startswith("multipart/form-data")
+    if is_upload and request.path_info.startswith("/admin/"):
+        return settings.MAX_ADMIN_REQUEST_BODY_BYTES
+    return settings.MAX_REQUEST_BODY_BYTES
 
 
 def declared_length(request):
@@ -24,6 +37,12 @@ def error_page(template_name, status, **context):
     return HttpResponse(loader.render_to_string(template_name, context), status=status)
 
 
+def drop_body_from_proxy(request, length):
+    if is_trusted_proxy(request.META.get("REMOTE_ADDR", "")) and length <= settings.MAX_ADMIN_REQUEST_BODY_BYTES:
+        while request.read(DRAIN_CHUNK):
+            pass
+
+
 class RequestBodyLimitMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,7 +51,8 @@ class RequestBodyLimitMiddleware:
         length = declared_length(request)
         if length is None:
             return error_page("errors/400.html", 400)
-        limit = body_limit_for(request.path_info)
+        limit = body_limit_for(request)
         if length > limit:
+            drop_body_from_proxy(request, length)
             return error_page("errors/413.html", 413, limit=f"{limit / (1024 * 1024):.1f} MB")
         return self.get_response(request)

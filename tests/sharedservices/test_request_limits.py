@@ -46,6 +46,46 @@ def test_an_editors_200_mb_upload_is_refused_unread():
     assert "smaller than 20 MB" in response.content.decode()
 
 
+def test_a_form_body_without_files_over_the_form_limit_is_refused_unread_in_the_admin_too():
+    response = Client().generic(
+        "POST",
+        "/admin/login/",
+        CONTENT_LENGTH=str(3 * 1024 * 1024),
+        CONTENT_TYPE="application/x-www-form-urlencoded",
+        **{"wsgi.input": UnreadableBody()},
+    )
+    assert response.status_code == 413
+
+
+class CountingBody:
+    """A request body that counts what is read of it."""
+
+    def __init__(self, size):
+        self.left = size
+        self.read_bytes = 0
+
+    def read(self, size=-1):
+        size = self.left if size is None or size < 0 else min(size, self.left)
+        self.left -= size
+        self.read_bytes += size
+        return b"x" * size
+
+    def readline(self, size=-1):
+        return self.read(size)
+
+
+def test_a_refused_body_from_the_trusted_proxy_is_read_and_dropped_so_the_proxy_can_finish_sending(settings):
+    from sharedservices.client_address import parse_networks
+
+    settings.TRUSTED_PROXY_NETWORKS = parse_networks(["127.0.0.1"])
+    body = CountingBody(3 * 1024 * 1024)
+    response = Client().generic(
+        "POST", "/", CONTENT_LENGTH=str(body.left), CONTENT_TYPE="text/plain", **{"wsgi.input": body}
+    )
+    assert response.status_code == 413
+    assert body.read_bytes == 3 * 1024 * 1024
+
+
 def test_a_malformed_content_length_is_a_bad_request():
     response = Client().generic("POST", "/admin/login/", CONTENT_LENGTH="12abc", **{"wsgi.input": UnreadableBody()})
     assert response.status_code == 400

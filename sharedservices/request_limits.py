@@ -7,8 +7,9 @@ form limit.
 
 A client talking to gunicorn directly is answered without a byte of its body being
 read. The proxy in front (deploy/nginx/) has already received the whole body, within
-the same limits, and is still sending it: closing on it would turn the refusal into a
-502, so from a trusted proxy the (bounded) body is read and dropped before answering.
+the same limits, and may still be sending it when the app answers without reading it
+all (a refusal, a 405, a form that failed early): gunicorn closing on it would turn the
+answer into a 502, so from a trusted proxy what is left of the body is read and dropped.
 """
 
 from django.conf import settings
@@ -37,8 +38,8 @@ def error_page(template_name, status, **context):
     return HttpResponse(loader.render_to_string(template_name, context), status=status)
 
 
-def drop_body_from_proxy(request, length):
-    if is_trusted_proxy(request.META.get("REMOTE_ADDR", "")) and length <= settings.MAX_ADMIN_REQUEST_BODY_BYTES:
+def drop_unread_body_from_proxy(request, length):
+    if 0 < length <= settings.MAX_ADMIN_REQUEST_BODY_BYTES and is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
         while request.read(DRAIN_CHUNK):
             pass
 
@@ -53,6 +54,8 @@ class RequestBodyLimitMiddleware:
             return error_page("errors/400.html", 400)
         limit = body_limit_for(request)
         if length > limit:
-            drop_body_from_proxy(request, length)
-            return error_page("errors/413.html", 413, limit=f"{limit / (1024 * 1024):.1f} MB")
-        return self.get_response(request)
+            response = error_page("errors/413.html", 413, limit=f"{limit / (1024 * 1024):.1f} MB")
+        else:
+            response = self.get_response(request)
+        drop_unread_body_from_proxy(request, length)
+        return response

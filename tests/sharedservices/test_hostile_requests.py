@@ -42,6 +42,7 @@ PROBE_MARK = re.compile(rb"<x-probe-\d")
 READER_PATHS = [
     "/",
     "/faq/",
+    "/search/",
     "/faq/hostile-question/",
     "/guidance/",
     "/guidance/providers/",
@@ -52,7 +53,6 @@ READER_PATHS = [
     "/toolkit/templates/hostile-template/",
     "/toolkit/examples/",
     "/topics/",
-    "/search/",
     "/about/",
 ]
 
@@ -158,7 +158,9 @@ def query_attempts():
         "utm_source=campaign&fbclid=abc",
         "q=hr&q=" + urllib.parse.quote(PAYLOADS[0]),
     ]
-    return [Attempt(f"query {path}?{q[:30]}", request("GET", f"{path}?{q}")) for path in READER_PATHS for q in queries]
+    # Every page that reads a query (the first twelve), and most that do not.
+    paths = READER_PATHS[:12]
+    return [Attempt(f"query {path}?{q[:30]}", request("GET", f"{path}?{q}")) for path in paths for q in queries]
 
 
 def header_attempts():
@@ -211,6 +213,7 @@ def body_attempts():
         '--b\r\nContent-Disposition: form-data; name="' + PAYLOADS[1] + '"; filename="' + PAYLOADS[0] + '"\r\n'
         "Content-Type: text/html\r\n\r\n" + PAYLOADS[3] + "\r\n--b--\r\n"
     ).encode()
+    big_field = b'--b\r\nContent-Disposition: form-data; name="username"\r\n\r\n' + b"u" * 5_000_000 + b"\r\n--b--\r\n"
     bodies = [
         ([("Content-Type", "application/x-www-form-urlencoded")], form.encode()),
         ([("Content-Type", "application/json")], b'{"q": "' + PAYLOADS[0].encode() + b'"}'),
@@ -220,6 +223,8 @@ def body_attempts():
         ([("Content-Length", "-5")], b""),
         ([("Transfer-Encoding", "chunked"), ("Content-Length", "4")], b"0\r\n\r\nGET /admin/ HTTP/1.1\r\n\r\n"),
         ([("Content-Type", "application/x-www-form-urlencoded")], b"a=" + b"b" * 3_000_000),
+        ([("Content-Type", "text/plain")], b"x" * 1_500_000),
+        ([("Content-Type", "multipart/form-data; boundary=b")], big_field),
     ]
     paths = ["/", "/faq/", "/search/", "/admin/login/", "/toolkit/templates/"]
     return [

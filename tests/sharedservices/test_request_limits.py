@@ -86,6 +86,18 @@ def test_a_refused_body_from_the_trusted_proxy_is_read_and_dropped_so_the_proxy_
     assert body.read_bytes == 3 * 1024 * 1024
 
 
+def test_a_body_a_page_did_not_read_is_dropped_when_it_came_through_the_trusted_proxy(settings):
+    from sharedservices.client_address import parse_networks
+
+    settings.TRUSTED_PROXY_NETWORKS = parse_networks(["127.0.0.1"])
+    body = CountingBody(1024 * 1024)
+    response = Client().generic(
+        "POST", "/faq/", CONTENT_LENGTH=str(body.left), CONTENT_TYPE="text/plain", **{"wsgi.input": body}
+    )
+    assert response.status_code in (403, 405)
+    assert body.read_bytes == 1024 * 1024
+
+
 def test_a_malformed_content_length_is_a_bad_request():
     response = Client().generic("POST", "/admin/login/", CONTENT_LENGTH="12abc", **{"wsgi.input": UnreadableBody()})
     assert response.status_code == 400

@@ -30,14 +30,14 @@ def stored_pages():
 # Finding: a SCRIPT_NAME sent with the request changed the page the cache kept for everyone.
 
 
-def test_a_script_name_in_the_request_cannot_change_the_links_on_a_page_or_what_is_cached():
+def test_a_script_name_passed_by_the_server_cannot_store_one_page_under_another_pages_address():
     make_question(title="Which page is this?")
-    poisoned = Client().get("/faq/", SCRIPT_NAME="/faq", HTTP_ACCEPT_ENCODING="gzip")
-    assert 'href="/faq/faq/' not in poisoned.content.decode(errors="replace")
+    # As a server trusting a SCRIPT_NAME header passes it: the home page's path, with "/faq" as the prefix.
+    Client().get("/", SCRIPT_NAME="/faq")
     reader = Client().get("/faq/")
-    html = reader.content.decode()
-    assert "Which page is this?" in html
-    assert 'href="/faq/faq/' not in html and 'href="/faq/"' in html
+    assert reader.status_code == 200
+    assert "Which page is this?" in reader.content.decode()
+    assert "Frequently asked questions" in reader.content.decode()
 
 
 def test_a_page_is_stored_under_its_own_address_only():

@@ -8,6 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: screenshots run test install assets lint format migrations-check check content-check test-python test-browser serve reset-local-db clean
+.PHONY: check-slow-clients
 
 ## install: virtualenv, Python packages and built front-end assets
 install: $(VENV)/.installed static/build/.built
@@ -34,16 +35,18 @@ run: install
 	DEBUG=true $(MANAGE) load_demo_content
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
-## serve: production-like: gunicorn, DEBUG off, hashed and compressed static files through WhiteNoise
+## serve: production-like: nginx in front of gunicorn, DEBUG off, hashed and compressed static files through WhiteNoise
 serve: install
 	HOST=$(HOST) PORT=$(PORT) ./scripts/serve.sh
 
 ## test: the whole suite: lint, Django checks, migrations check, content check, Python and browser tests
 test: install lint check migrations-check content-check
 	./scripts/ensure-browser.sh
+	./scripts/ensure-nginx.sh
 	$(PY) -m pytest
 
 test-python: install
+	./scripts/ensure-nginx.sh
 	$(PY) -m pytest -m "not browser"
 
 test-browser: install
@@ -112,3 +115,7 @@ test-search-sqlite: install
 SEARCH_EVAL_ARGS ?=
 search-eval: $(VENV)/.installed
 	$(PY) bench/search_eval.py $(SEARCH_EVAL_ARGS)
+## check-slow-clients: the slow-header attack against gunicorn directly and behind the nginx proxy (bench/slow_clients.py)
+check-slow-clients: install
+	./scripts/ensure-nginx.sh
+	$(PY) bench/slow_clients.py

@@ -6,11 +6,13 @@ from django.urls import reverse
 from faq.models import Category, Question
 from faq.selectors import question_page
 from publishing.pagination import page_of, page_url
+from publishing.reader_pages import page_query, reader_page
 from publishing.views import render_readable
 
 QUESTIONS_PER_PAGE = 50
 
 
+@reader_page("page", normalise=page_query)
 def question_list(request):
     page = page_of(
         Question.objects.in_category_order(Category.objects.all()),
@@ -30,6 +32,7 @@ def question_list(request):
     )
 
 
+@reader_page()
 def question_detail(request, slug):
     questions = Question.objects.select_related("category")
     return render_readable(request, questions, slug, "faq/question_detail.html", question_page)

@@ -4,6 +4,7 @@ from guidance.models import AUDIENCE_PAGE_TITLES, Guide
 from guidance.selectors import guide_page, guides_by_topic
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH, shortlist
+from publishing.reader_pages import reader_page
 from publishing.views import render_readable
 from search.selectors import browse_url
 
@@ -27,6 +28,7 @@ AUDIENCE_PAGES = {
 }
 
 
+@reader_page()
 def guide_index(request):
     everyone_guides = shortlist(Guide.objects.for_everyone(), SHORTLIST_LENGTH)
     return render(
@@ -36,6 +38,7 @@ def guide_index(request):
     )
 
 
+@reader_page()
 def guide_list(request, audience):
     groups, cut = guides_by_topic(audience=audience)
     for group in groups:
@@ -51,5 +54,6 @@ def guide_list(request, audience):
     return render(request, "guidance/guide_list.html", context)
 
 
+@reader_page()
 def guide_detail(request, slug):
     return render_readable(request, Guide.objects.all(), slug, "guidance/guide_detail.html", guide_page)

@@ -2,6 +2,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from publishing.preview import preview_for_token
+from publishing.reader_pages import reader_page
 from publishing.registry import kind_for
 from publishing.selectors import readable_item_or_redirect
 
@@ -15,6 +16,7 @@ def render_readable(request, queryset, slug, template, page):
     return render(request, template, page(item))
 
 
+@reader_page()
 @never_cache
 def preview(request, token):
     """An item as readers will see it, from a preview link an editor made: the kind's own template and context.

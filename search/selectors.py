@@ -32,6 +32,20 @@ class SearchParams:
     topics: list = field(default_factory=list)
     page: int = 1
 
+    QUERY_NAMES = ("q", "kind", "audience", "topic", "page")
+
+    @classmethod
+    def query_pairs(cls, data):
+        """The search as the page reads it, in a fixed order: the page cache's key for it."""
+        params = cls.from_query_dict(data)
+        return [
+            ("q", params.q),
+            *(("kind", value) for value in params.kinds),
+            *(("audience", value) for value in params.audiences),
+            *(("topic", value) for value in params.topics),
+            ("page", str(params.page)),
+        ]
+
     @classmethod
     def from_query_dict(cls, data):
         def values(name):

@@ -25,6 +25,14 @@ def has_two_factor_device(user):
 class PortalAuthenticationForm(OTPAdminAuthenticationForm):
     """Password, then a one-time code for anyone who has enrolled a device."""
 
+    def clean_username(self):
+        # Django skips its own length check on sign-in, and the lock-out table holds 255 characters:
+        # a name no account can have is an ordinary failed sign-in, before anything is recorded.
+        username = self.cleaned_data.get("username")
+        if username is not None and len(username) > self.fields["username"].max_length:
+            raise self.get_invalid_login_error()
+        return username
+
     def clean(self):
         self.cleaned_data = AdminAuthenticationForm.clean(self)
         user = self.get_user()

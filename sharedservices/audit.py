@@ -5,11 +5,18 @@ import logging
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from sharedservices.client_address import client_ip
+
 audit = logging.getLogger("sharedservices.audit")
 
 
+def plain(text, limit=150):
+    """Text a client chose, made safe for one log line: no control characters (no forged lines), bounded."""
+    return "".join(char if char.isprintable() else "?" for char in str(text)[:limit])
+
+
 def client_address(request):
-    return request.META.get("REMOTE_ADDR", "-") if request is not None else "-"
+    return (client_ip(request) or "-") if request is not None else "-"
 
 
 @receiver(user_logged_in)
@@ -24,7 +31,9 @@ def log_sign_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def log_failed_sign_in(sender, credentials, request=None, **kwargs):
-    audit.warning("auth event=sign_in_failed user=%s ip=%s", credentials.get("username", "-"), client_address(request))
+    audit.warning(
+        "auth event=sign_in_failed user=%s ip=%s", plain(credentials.get("username", "-")), client_address(request)
+    )
 
 
 def log_permission_refused(request):
@@ -32,6 +41,6 @@ def log_permission_refused(request):
     audit.warning(
         "auth event=permission_refused user=%s path=%s ip=%s",
         user.get_username() if user is not None and user.is_authenticated else "anonymous",
-        request.path[:200],
+        plain(request.path, 200),
         client_address(request),
     )

@@ -66,6 +66,33 @@ def allowed_hosts(hosts, debug):
     )
 
 
+def script_name(value):
+    """The configured path prefix ("" or like "/guidance"), which no request header can change."""
+    value = value.strip()
+    if value and (not value.startswith("/") or value.endswith("/") or "//" in value):
+        raise ImproperlyConfigured(
+            f"SCRIPT_NAME must be empty or a path such as /guidance (a leading slash and no trailing one), "
+            f"not {value!r}."
+        )
+    return value
+
+
+def trusted_proxy_networks(values):
+    from sharedservices.client_address import parse_networks
+
+    try:
+        return parse_networks(values)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {error}. List the proxies' addresses, separated by commas."
+        ) from None
+
+
+# Short socket timeouts: with Redis away, a request waits this long at most before being served
+# uncached (sharedservices.page_cache), instead of hanging on an unanswered connection.
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+
+
 def cache_config(redis_url, generation_dir):
     """Pages in local memory, or Redis shared by every server when REDIS_URL is set.
 
@@ -73,7 +100,11 @@ def cache_config(redis_url, generation_dir):
     every server process, so without Redis it lives in a file cache on this machine.
     """
     if redis_url:
-        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        redis = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": REDIS_OPTIONS,
+        }
         return {"default": {**redis, "KEY_PREFIX": "ssg"}, "generation": {**redis, "KEY_PREFIX": "ssg-gen"}}
     return {
         "default": {

@@ -18,6 +18,10 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = config.secret_key(os.environ, DEBUG)
 ALLOWED_HOSTS = config.allowed_hosts(env_list("ALLOWED_HOSTS", []), DEBUG)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The path prefix the portal is served under, from configuration only: never from a request header.
+FORCE_SCRIPT_NAME = config.script_name(os.environ.get("SCRIPT_NAME", ""))
+# Proxies whose X-Forwarded-For is believed (sharedservices.client_address): the documented nginx in front.
+TRUSTED_PROXY_NETWORKS = config.trusted_proxy_networks(env_list("TRUSTED_PROXIES", []))
 
 INSTALLED_APPS = [
     "sharedservices.apps.PortalAdminConfig",
@@ -48,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything can read a body: an oversized one is refused unread.
+    "sharedservices.request_limits.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside compression and ETags, so a cached page is stored compressed, with its ETag.
     "sharedservices.page_cache.ReaderPageCacheMiddleware",
@@ -201,13 +207,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Behind the proxy, the client's own address (not the proxy's) is what a lock-out is keyed on.
+AXES_CLIENT_IP_CALLABLE = "sharedservices.client_address.client_ip"
 
 # Two-factor sign-in: required for publishers and superusers unless turned off (it is off locally).
 OTP_REQUIRED = env_bool("OTP_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = "Shared Services Guidance"
 
-# Largest request body accepted (a template upload is the biggest legitimate one).
+# Largest form body (without files) Django will read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+# Largest request body of any kind, refused from its Content-Length before it is read: a template
+# upload (20 MB at most, see toolkit.files.validation) plus the rest of its form, in the admin only.
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", DATA_UPLOAD_MAX_MEMORY_SIZE)
+MAX_ADMIN_REQUEST_BODY_BYTES = env_int("MAX_ADMIN_REQUEST_BODY_BYTES", 21 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -7,15 +7,19 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from faq.models import Question
 from publishing.models import Topic
+from publishing.reader_pages import reader_page
+from sharedservices import page_cache
 from sharedservices.audit import log_permission_refused
 from sharedservices.selectors import latest_updates
 
 logger = logging.getLogger(__name__)
 
 
+@reader_page()
 def home(request):
     context = {
         "most_asked": Question.objects.featured().only("title", "slug")[:6],
@@ -25,32 +29,42 @@ def home(request):
     return render(request, "pages/home.html", context)
 
 
+@reader_page()
 def about(request):
     return render(request, "pages/about.html", {})
 
 
+@reader_page()
 def accessibility(request):
     return render(request, "pages/accessibility.html", {})
 
 
+@reader_page()
 def privacy(request):
     return render(request, "pages/privacy.html", {})
 
 
+@require_safe
 def favicon(request):
     # Resolved per request: the hashed file name exists only after collectstatic.
     return redirect(static("build/assets/images/favicon.ico"))
 
 
+@require_safe
 @never_cache
 def healthz(request):
     """Liveness: the process answers. It deliberately does not touch the database."""
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+@require_safe
 @never_cache
 def readyz(request):
-    """Readiness: the process can serve readers, so the database must answer."""
+    """Readiness: the process can serve readers, so the database must answer.
+
+    The page cache is an optimisation: without it pages are served uncached, so the
+    process stays ready and says it is degraded.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -58,7 +72,8 @@ def readyz(request):
     except DatabaseError as error:
         logger.warning("Readiness check failed: database did not answer: %s", error)
         return JsonResponse({"status": "unavailable", "database": "not answering"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    cache = page_cache.cache_status()
+    return JsonResponse({"status": "ok" if cache == "ok" else "degraded", "database": "ok", "cache": cache})
 
 
 def _render_error_page(template_name, status):

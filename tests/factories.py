@@ -5,6 +5,7 @@ anything, and the rest of its fields can be given by keyword.
 """
 
 import datetime
+import io
 import itertools
 
 from django.contrib.auth.models import Group, User
@@ -253,6 +254,28 @@ def make_example(
     return _create(Example, values, fields, topics)
 
 
+def minimal_pdf(*extra_objects, catalog_extra="", words="A template"):
+    """A small, well-formed PDF: one blank page, plus any extra objects (numbered from 4) and catalog keys."""
+    objects = [
+        f"<< /Type /Catalog /Pages 2 0 R {catalog_extra}>>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        *extra_objects,
+    ]
+    out = io.BytesIO()
+    out.write(f"%PDF-1.7\n% {words}\n".encode())
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode())
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
 def make_template_file(file_format="odt", words="Sample template words"):
     """A real, checked file of the given format holding `words`, stored under a generated name."""
     if file_format in ("odt", "docx"):
@@ -260,7 +283,7 @@ def make_template_file(file_format="odt", words="Sample template words"):
     elif file_format in ("ods", "xlsx"):
         data = generate("sheets", SHEETS_SOURCE.format(title=words), file_format, words)
     else:
-        data = b"%PDF-1.4\n% " + words.encode() + b"\n%%EOF\n"
+        data = minimal_pdf(words=words)
     return template_file_store(checked=check_file_bytes(data, file_format), original_name=f"{words}.{file_format}")
 
 

@@ -51,7 +51,7 @@ def template_list_page(*, stage_slugs, formats, page_number):
     ignored, so an old or edited link still shows a list."""
     stages = stages_in_order()
     chosen_stages = [slug for slug in stage_slugs if slug in {s.slug for s in stages}]
-    chosen_formats = [value for value in formats if value in FileFormat.values]
+    chosen_formats = known_formats(formats)
     filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
     shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
     templates = Template.objects.filtered(formats=chosen_formats)
@@ -71,6 +71,10 @@ def template_list_page(*, stage_slugs, formats, page_number):
         "filtered": bool(filters),
         "provenance_labels": [(label, PROVENANCE_HINTS[value]) for value, label in Provenance.choices],
     }
+
+
+def known_formats(formats):
+    return [value for value in formats if value in FileFormat.values]
 
 
 def example_list_page(*, stage_slug, page_number):

@@ -31,7 +31,7 @@ def test_liveness_check_answers_without_the_database(client):
 def test_readiness_check_reports_a_working_database(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_server_error_view_renders_the_styled_500_page(rf):

@@ -14,14 +14,15 @@ from publishing.preview import preview_link_create, preview_url
 from publishing.workflow import item_publish, item_submit_for_review, item_withdraw
 from sharedservices import page_cache
 from tests.factories import make_editor, make_publisher, make_question
+from tests.servers import TEST_REDIS_URL
 
 pytestmark = pytest.mark.django_db
 
 REDIS_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"},
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": TEST_REDIS_URL},
     "generation": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/15",
+        "LOCATION": TEST_REDIS_URL,
         "KEY_PREFIX": "gen",
     },
 }

@@ -80,3 +80,25 @@ def test_redis_url_switches_the_caches_to_redis():
         assert shared[alias]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
         assert shared[alias]["LOCATION"] == "redis://127.0.0.1:6379/1"
     assert shared["default"]["KEY_PREFIX"] != shared["generation"]["KEY_PREFIX"]
+
+
+def test_redis_answers_within_a_second_or_the_page_is_served_uncached():
+    options = config.cache_config("redis://cache.internal:6379/0", BASE)["default"]["OPTIONS"]
+    assert options["socket_connect_timeout"] <= 1 and options["socket_timeout"] <= 1
+
+
+@pytest.mark.parametrize("value", ["guidance", "/guidance/", "//guidance"])
+def test_a_malformed_script_name_is_refused_with_a_message(value):
+    with pytest.raises(ImproperlyConfigured, match="SCRIPT_NAME"):
+        config.script_name(value)
+
+
+def test_the_script_name_is_empty_unless_configured():
+    assert config.script_name("") == "" and config.script_name("/guidance") == "/guidance"
+
+
+def test_trusted_proxies_are_addresses_or_networks_and_anything_else_is_refused():
+    networks = config.trusted_proxy_networks(["127.0.0.1", "10.0.0.0/8"])
+    assert [str(network) for network in networks] == ["127.0.0.1/32", "10.0.0.0/8"]
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES: 'proxy.internal'"):
+        config.trusted_proxy_networks(["proxy.internal"])

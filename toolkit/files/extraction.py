@@ -23,6 +23,25 @@ class UnreadableFile(Exception):
     """The file's structure is there but its contents cannot be parsed."""
 
 
+class BoundedLines(list):
+    """Lines collected until they hold TEXT_LIMIT characters: the rest of a huge document is never kept."""
+
+    def __init__(self, lines=()):
+        super().__init__()
+        self.size = 0
+        for line in lines:
+            if not self.add(line):
+                break
+
+    def add(self, line):
+        if self.size >= TEXT_LIMIT:
+            return False
+        line = line[: TEXT_LIMIT - self.size]
+        self.append(line)
+        self.size += len(line) + 1
+        return True
+
+
 def extract_text(data, file_format):
     """The words of a file as plain text, one paragraph or cell per line. PDFs give an empty string."""
     if file_format == "pdf":
@@ -49,14 +68,16 @@ def _parse(archive, name):
 
 def _odf_lines(root):
     blocks = {f"{{{ODF_TEXT}}}p", f"{{{ODF_TEXT}}}h"}
-    return [_odf_inline(element) for element in root.iter() if element.tag in blocks]
+    return BoundedLines(_odf_inline(element) for element in root.iter() if element.tag in blocks)
 
 
 def _odf_inline(element):
     parts = [element.text or ""]
     for child in element:
         if child.tag == f"{{{ODF_TEXT}}}s":
-            parts.append(" " * int(child.get(f"{{{ODF_TEXT}}}c", "1")))
+            # <text:s text:c="N"/> stands for N spaces; runs of spaces become one in the text anyway,
+            # so one is written whatever N says (a hostile N would otherwise allocate N bytes).
+            parts.append(" ")
         elif child.tag == f"{{{ODF_TEXT}}}tab":
             parts.append("\t")
         elif child.tag == f"{{{ODF_TEXT}}}line-break":
@@ -68,7 +89,7 @@ def _odf_inline(element):
 
 
 def _word_lines(root):
-    lines = []
+    lines = BoundedLines()
     for paragraph in root.iter(f"{{{WORD}}}p"):
         parts = []
         for node in paragraph.iter():
@@ -76,19 +97,21 @@ def _word_lines(root):
                 parts.append(node.text or "")
             elif node.tag == f"{{{WORD}}}tab":
                 parts.append("\t")
-        lines.append("".join(parts))
+        if not lines.add("".join(parts)):
+            break
     return lines
 
 
 def _sheet_lines(archive):
     names = archive.namelist()
-    lines = []
+    lines = BoundedLines()
     workbook = _parse(archive, "xl/workbook.xml")
-    lines += [sheet.get("name", "") for sheet in workbook.iter(f"{{{SHEET}}}sheet")]
+    for sheet in workbook.iter(f"{{{SHEET}}}sheet"):
+        lines.add(sheet.get("name", ""))
     if "xl/sharedStrings.xml" in names:
         for item in _parse(archive, "xl/sharedStrings.xml").iter(f"{{{SHEET}}}si"):
-            lines.append("".join(t.text or "" for t in item.iter(f"{{{SHEET}}}t")))
+            lines.add("".join(t.text or "" for t in item.iter(f"{{{SHEET}}}t")))
     for name in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
         for inline in _parse(archive, name).iter(f"{{{SHEET}}}is"):
-            lines.append("".join(t.text or "" for t in inline.iter(f"{{{SHEET}}}t")))
+            lines.add("".join(t.text or "" for t in inline.iter(f"{{{SHEET}}}t")))
     return lines

@@ -9,6 +9,14 @@ from django.views.decorators.cache import never_cache
 from sharedservices import admin_views, two_factor
 from sharedservices.sign_in_forms import PortalAuthenticationForm
 
+# The admin's sections for third-party apps, named for what they hold rather than the package.
+PLAIN_MODEL_NAMES = {
+    ("axes", "accessattempt"): "Failed sign-ins",
+    ("axes", "accesslog"): "Sign-ins",
+    ("axes", "accessfailurelog"): "Failed sign-in log",
+    ("otp_totp", "totpdevice"): "Authenticator apps",
+}
+
 
 class PortalAdminSite(AdminSite):
     site_header = "Shared Services Guidance: editing"
@@ -49,3 +57,11 @@ class PortalAdminSite(AdminSite):
             template_name=self.login_template,
         )
         return view(request)
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for model in app["models"]:
+                model["name"] = PLAIN_MODEL_NAMES.get((app["app_label"], model["object_name"].lower()), model["name"])
+            app["models"].sort(key=lambda model: model["name"])
+        return app_list

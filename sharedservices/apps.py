@@ -1,9 +1,20 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
 class PortalAdminConfig(AdminConfig):
     default_site = "sharedservices.admin_site.PortalAdminSite"
+
+
+# Third-party apps renamed for the admin's home page, which shows an app's name as its section heading.
+class SignInRecordsConfig(AxesConfig):
+    verbose_name = "Sign-in records"
+
+
+class TwoFactorDevicesConfig(TOTPConfig):
+    verbose_name = "Two-factor devices"
 
 
 class SharedServicesConfig(AppConfig):

@@ -31,9 +31,10 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "reversion",
     "csp",
-    "axes",
+    # django-axes and django-otp's authenticator apps, under plain section names in the admin.
+    "sharedservices.apps.SignInRecordsConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "sharedservices.apps.TwoFactorDevicesConfig",
     "sharedservices.apps.SharedServicesConfig",
     "publishing",
     # Content kinds register in this order, which is the order of their groups on topic pages.

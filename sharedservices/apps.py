@@ -22,7 +22,13 @@ class SharedServicesConfig(AppConfig):
     verbose_name = "Shared Services Guidance"
 
     def ready(self):
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        from publishing.registry import register_supporting
         from sharedservices import audit  # noqa: F401 - connects the sign-in audit receivers
         from sharedservices.page_cache import connect_invalidation
 
         connect_invalidation()
+        # Publishers read the sign-in records to see who signed in and who failed; editors do not see them.
+        for record in (AccessAttempt, AccessLog, AccessFailureLog):
+            register_supporting(record, editor_actions=[], publisher_actions=["view"], cached=False)

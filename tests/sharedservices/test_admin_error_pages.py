@@ -55,3 +55,13 @@ def test_the_lock_out_page_gives_the_configured_length(client, settings):
     response = client.post("/admin/login/", {"username": "erin", "password": PASSWORD})
     assert response.status_code == 429
     assert "locked for 30 minutes" in response.content.decode()
+
+
+def test_a_lock_out_outside_the_admin_keeps_the_reader_layout(rf, settings):
+    from sharedservices.views import locked_out
+
+    response = locked_out(rf.post("/feedback/"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert uses_reader_layout(html) and not uses_admin_layout(html)
+    assert "locked for 1 hour" in html and settings.TEAM_EMAIL in html

@@ -32,7 +32,6 @@ class PortalAuthenticationForm(AdminAuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.needs_two_factor_set_up = False
-        self.fields["code"].widget.attrs["aria-describedby"] = "id_code_helptext"
 
     def clean(self):
         super().clean()

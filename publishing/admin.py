@@ -21,6 +21,7 @@ from publishing.admin_history import HistoryAdminMixin
 from publishing.admin_workflow import WorkflowAdminMixin
 from publishing.dates import datetime_text
 from publishing.models import PublishedContent, Topic, WorkflowEvent
+from publishing.registry import kinds
 
 
 class WorkflowQueueFilter(admin.SimpleListFilter):
@@ -174,8 +175,23 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(WorkflowEvent)
 class WorkflowEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    class KindFilter(admin.SimpleListFilter):
+        """Only kinds of content go through the workflow; every other content type would bury them."""
+
+        title = "kind of content"
+        parameter_name = "kind"
+
+        def lookups(self, request, model_admin):
+            return [(kind.model._meta.label_lower, kind.label) for kind in kinds()]
+
+        def queryset(self, request, queryset):
+            if self.value() not in dict(self.lookup_choices):
+                return queryset
+            app_label, model_name = self.value().split(".")
+            return queryset.filter(content_type__app_label=app_label, content_type__model=model_name)
+
     list_display = ["at", "action", "object_repr", "user", "note"]
-    list_filter = ["action", "content_type"]
+    list_filter = ["action", KindFilter]
     search_fields = ["object_repr", "note", "user__username"]
     list_select_related = ["user"]
     date_hierarchy = "at"

@@ -9,7 +9,7 @@ class PublishingConfig(AppConfig):
     def ready(self):
         from publishing import groups
         from publishing.loaders import TopicLoader
-        from publishing.models import ChangeNote, SlugRedirect, Topic
+        from publishing.models import ChangeNote, SlugRedirect, Topic, WorkflowEvent
         from publishing.registry import register_supporting
 
         # Editors may use topics; only publishers change the list. Topics load before any content that names them.
@@ -17,6 +17,8 @@ class PublishingConfig(AppConfig):
         # Written by the workflow, never edited directly, but readers see them (change history, old addresses).
         register_supporting(ChangeNote, editor_actions=[], publisher_actions=[])
         register_supporting(SlugRedirect, editor_actions=[], publisher_actions=[])
+        # The workflow log: publishers read it (the admin lets nobody change it); readers never see it.
+        register_supporting(WorkflowEvent, editor_actions=[], publisher_actions=["view"], cached=False)
         # Runs after every migrate (and after test flushes), so permissions for
         # content types added by later apps are always granted to the groups.
         post_migrate.connect(groups.sync_groups, dispatch_uid="publishing.sync_groups")

@@ -74,7 +74,10 @@ def register(
 def register_supporting(
     model, *, editor_actions=EDITOR_ACTIONS, publisher_actions=PUBLISHER_ACTIONS, loaders=(), cached=True
 ):
-    """Register a model editors manage that changes what readers see, but is not a kind of page."""
+    """Register a model editors manage that changes what readers see, but is not a kind of page.
+
+    Records that publishers only read, such as the workflow log, register here too, with cached=False.
+    """
     _registry.supporting[model] = SupportingModel(
         model, tuple(editor_actions), tuple(publisher_actions), loaders, cached
     )

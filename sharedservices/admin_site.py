@@ -1,61 +1,21 @@
-"""The admin site: sign-in with optional two-factor codes, required for publishers in production."""
+"""The admin site: sign-in with a code from an authenticator app, required for publishers in production."""
 
-from django.conf import settings
 from django.contrib.admin import AdminSite
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.exceptions import ValidationError
-from django_otp import devices_for_user
-from django_otp.admin import OTPAdminAuthenticationForm
-from django_otp.models import Device
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.views.decorators.cache import never_cache
 
-from publishing.groups import PUBLISHERS
+from sharedservices import admin_views, two_factor
+from sharedservices.sign_in_forms import PortalAuthenticationForm
 
-
-def two_factor_required_for(user):
-    """Publishers and superusers must use a one-time code when OTP_REQUIRED is on (production default)."""
-    if not settings.OTP_REQUIRED or not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name=PUBLISHERS).exists()
-
-
-def has_two_factor_device(user):
-    return any(True for _ in devices_for_user(user, confirmed=True))
-
-
-class PortalAuthenticationForm(OTPAdminAuthenticationForm):
-    """Password, then a one-time code for anyone who has enrolled a device."""
-
-    def clean_username(self):
-        # Django skips its own length check on sign-in, and the lock-out table holds 255 characters:
-        # a name no account can have is an ordinary failed sign-in, before anything is recorded.
-        username = self.cleaned_data.get("username")
-        if username is not None and len(username) > self.fields["username"].max_length:
-            raise self.get_invalid_login_error()
-        return username
-
-    def clean(self):
-        self.cleaned_data = AdminAuthenticationForm.clean(self)
-        user = self.get_user()
-        if user is None:
-            return self.cleaned_data
-        if has_two_factor_device(user):
-            self.clean_otp(user)
-        elif two_factor_required_for(user):
-            raise ValidationError(
-                "Your account must sign in with a two-factor code, and no authenticator app is set up for it. "
-                "Ask an administrator to run: manage.py enrol_totp " + user.get_username(),
-                code="two_factor_not_enrolled",
-            )
-        return self.cleaned_data
-
-    def _chosen_device(self, user):
-        # Staff have one authenticator app each, so nobody has to pick it from a list.
-        device = super()._chosen_device(user)
-        if device is None:
-            devices = list(devices_for_user(user, confirmed=True))
-            if len(devices) == 1:
-                device = Device.from_persistent_id(devices[0].persistent_id, for_verify=True)
-        return device
+# The admin's sections for third-party apps, named for what they hold rather than the package.
+PLAIN_MODEL_NAMES = {
+    ("axes", "accessattempt"): "Failed sign-ins",
+    ("axes", "accesslog"): "Sign-ins",
+    ("axes", "accessfailurelog"): "Failed sign-in log",
+    ("otp_totp", "totpdevice"): "Authenticator apps",
+}
 
 
 class PortalAdminSite(AdminSite):
@@ -68,4 +28,40 @@ class PortalAdminSite(AdminSite):
     def has_permission(self, request):
         if not super().has_permission(request):
             return False
-        return not two_factor_required_for(request.user) or request.user.is_verified()
+        return not two_factor.two_factor_required_for(request.user) or request.user.is_verified()
+
+    def get_urls(self):
+        # Not wrapped in admin_view: someone part-way through signing in must reach it to set up their app.
+        set_up = never_cache(self.two_factor_set_up_view)
+        return [path("two-factor/", set_up, name="two_factor_set_up"), *super().get_urls()]
+
+    def two_factor_set_up_view(self, request):
+        return admin_views.two_factor_set_up(request, self)
+
+    def login(self, request, extra_context=None):
+        """Django's admin sign-in, with a view that sends someone who must set up an app to do so first."""
+        if request.method == "GET" and self.has_permission(request):
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.name))
+        context = {
+            **self.each_context(request),
+            "title": "Sign in",
+            "app_path": request.get_full_path(),
+            "username": request.user.get_username(),
+        }
+        if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+            context[REDIRECT_FIELD_NAME] = reverse("admin:index", current_app=self.name)
+        request.current_app = self.name
+        view = admin_views.PortalLoginView.as_view(
+            extra_context={**context, **(extra_context or {})},
+            authentication_form=self.login_form,
+            template_name=self.login_template,
+        )
+        return view(request)
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for model in app["models"]:
+                model["name"] = PLAIN_MODEL_NAMES.get((app["app_label"], model["object_name"].lower()), model["name"])
+            app["models"].sort(key=lambda model: model["name"])
+        return app_list

@@ -30,10 +30,18 @@ def log_sign_out(sender, request, user, **kwargs):
 
 
 @receiver(user_login_failed)
-def log_failed_sign_in(sender, credentials, request=None, **kwargs):
+def log_failed_sign_in(sender, credentials, request=None, reason=None, **kwargs):
+    # The reason is for whoever reads the log: a wrong code after the right password means the password is known.
     audit.warning(
-        "auth event=sign_in_failed user=%s ip=%s", plain(credentials.get("username", "-")), client_address(request)
+        "auth event=sign_in_failed user=%s ip=%s%s",
+        plain(credentials.get("username", "-")),
+        client_address(request),
+        f" reason={reason}" if reason else "",
     )
+
+
+def log_two_factor_set_up(request, user):
+    audit.info("auth event=two_factor_set_up user=%s ip=%s", plain(user.get_username()), client_address(request))
 
 
 def log_permission_refused(request):

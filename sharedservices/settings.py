@@ -35,9 +35,10 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "reversion",
     "csp",
-    "axes",
+    # django-axes and django-otp's authenticator apps, under plain section names in the admin.
+    "sharedservices.apps.SignInRecordsConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "sharedservices.apps.TwoFactorDevicesConfig",
     "sharedservices.apps.SharedServicesConfig",
     "publishing",
     # Content kinds register in this order, which is the order of their groups on topic pages.
@@ -204,7 +205,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
+# The lock-out page keeps the admin's layout under /admin/ (sharedservices.views.locked_out).
+AXES_LOCKOUT_CALLABLE = "sharedservices.views.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Behind the proxy, the client's own address (not the proxy's) is what a lock-out is keyed on.

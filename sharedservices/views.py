@@ -1,11 +1,15 @@
 import logging
 import sys
 
+from axes.conf import settings as axes_settings
+from axes.helpers import get_cool_off
+from django.contrib import admin
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -91,9 +95,40 @@ def bad_request(request, exception):
     return _render_error_page("errors/400.html", 400)
 
 
+def _in_admin(request):
+    return request.path.startswith(reverse("admin:index"))
+
+
+def _render_admin_page(request, template_name, title, status, context=None):
+    # Inside the admin an editor keeps its header, their own links and the way back.
+    context = {**admin.site.each_context(request), "title": title, **(context or {})}
+    return render(request, template_name, context, status=status)
+
+
 def permission_denied(request, exception):
     log_permission_refused(request)
+    if _in_admin(request):
+        return _render_admin_page(request, "admin/403.html", "You do not have permission to do that", 403)
     return _render_error_page("errors/403.html", 403)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lock-out page: how long the lock lasts and whom to ask, in the layout the person was using."""
+    context = {"lock_length": _length_in_words(get_cool_off(request))}
+    status = axes_settings.AXES_HTTP_RESPONSE_CODE
+    if _in_admin(request):
+        return _render_admin_page(request, "admin/locked_out.html", "Too many sign-in attempts", status, context)
+    return render(request, "errors/locked_out.html", context, status=status)
+
+
+def _length_in_words(length):
+    if length is None:
+        return None  # locked until someone unlocks it
+    minutes = round(length.total_seconds() / 60)
+    if minutes % 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = minutes // 60
+    return f"{hours} hour{'s' if hours != 1 else ''}"
 
 
 def server_error(request):

@@ -102,10 +102,20 @@ def test_headers_on_reader_pages(client, some_content, header):
 
 
 @FUZZ
-@given(username=junk, password=junk, otp=junk)
-def test_the_sign_in_form(client, db, username, password, otp):
-    response = client.post("/admin/login/?next=/admin/", {"username": username, "password": password, "otp_token": otp})
-    assert_safe(response, (username, password, otp))
+@given(username=junk, password=junk, code=junk)
+def test_the_sign_in_form(client, db, username, password, code):
+    response = client.post("/admin/login/?next=/admin/", {"username": username, "password": password, "code": code})
+    assert_safe(response, (username, password, code))
+
+
+@FUZZ
+@given(code=junk)
+def test_the_two_factor_set_up_form(client, db, code):
+    from django.contrib.auth.models import User
+
+    user = User.objects.filter(username="fuzz").first() or User.objects.create_user("fuzz", is_staff=True)
+    client.force_login(user)
+    assert_safe(client.post("/admin/two-factor/", {"code": code}), code)
 
 
 def test_a_five_thousand_character_path_is_a_quick_404(client, db):

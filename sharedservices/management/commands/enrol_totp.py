@@ -8,7 +8,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 class Command(BaseCommand):
     help = (
         "Enrol a user for two-factor sign-in with an authenticator app (TOTP). Prints the secret and an "
-        "otpauth:// link to add to the app. Replaces any device the user already has."
+        "otpauth:// link to add to the app. Replaces any device the user already has. People can also set up "
+        "their own app in the admin (/admin/two-factor/), straight after their password if their account needs one."
     )
 
     def add_arguments(self, parser):

@@ -31,7 +31,7 @@ from publishing.models import (
     WorkflowEvent,
 )
 from publishing.workflow import item_publish, item_start_draft, item_submit_for_review, item_withdraw
-from search.models import BestBet, Synonym
+from search.models import BestBet, SearchEntry, Synonym
 from tests.factories import make_editor, make_publisher
 from tests.search.helpers import ensure_default_synonyms
 from tests.toolkit.factories import make_file
@@ -149,7 +149,7 @@ def make_guides(hr, finance, question, stage):
     with_topics(odd, hr)
 
 
-def make_toolkit(finance, question):
+def make_toolkit(finance, question, editor):
     stage = Stage.objects.create(
         position=2,
         purpose="Why the stage matters.\nIn two lines.",
@@ -165,7 +165,13 @@ def make_toolkit(finance, question):
     template = Template.objects.create(
         stage=stage, provenance=Provenance.CO_DEVELOPED, file_version="2.1", **every_field("savings-model")
     )
-    template.files.set([make_file("odt", "Savings model"), make_file("xlsx", "Savings model")])
+    spreadsheet = make_file("xlsx", "Savings model")
+    template.files.set([make_file("odt", "Savings model"), spreadsheet])
+    # A pending draft with a new document beside the live page's spreadsheet.
+    draft = item_start_draft(live=template, user=editor)
+    draft.file_version = "2.2"
+    draft.save()
+    draft.files.set([make_file("odt", "Savings model, revised"), spreadsheet])
     return stage
 
 
@@ -192,7 +198,7 @@ def rich_database():
     editor, publisher = make_editor(), make_publisher()
     hr, finance, category = make_topics_and_categories()
     question = make_questions(hr, finance, category, editor, publisher)
-    stage = make_toolkit(finance, question)
+    stage = make_toolkit(finance, question, editor)
     make_guides(hr, finance, question, stage)
     make_search_settings(question)
 
@@ -238,6 +244,10 @@ def snapshot():
         ),
         "old addresses": sorted(
             (*item_name(r.content_type, r.object_id), r.old_slug) for r in SlugRedirect.objects.all()
+        ),
+        "search index": sorted(
+            tuple(value for name, value in field_values(entry).items() if name not in ("object_id", "indexed_at"))
+            for entry in SearchEntry.objects.all()
         ),
         "synonyms": sorted((synonym.terms, synonym.note) for synonym in Synonym.objects.all()),
         "best bets": sorted(
@@ -287,6 +297,7 @@ def test_the_export_carries_drafts_old_addresses_and_search_settings_a_reader_ca
     assert draft.meta["change_note"] == "Rewrote the answer."
     assert read_source(tmp_path / "faq/questions/current-address.md").meta["old_slugs"] == ["old-address"]
     assert (tmp_path / "toolkit/templates/files/savings-model-2.1.odt").is_file()
+    assert (tmp_path / "toolkit/templates/drafts/files/savings-model-2.2.odt").is_file()
     empty_the_database()
     content_load(root=tmp_path)
     assert client.get("/faq/old-address/").headers["Location"] == "/faq/current-address/"

@@ -380,9 +380,12 @@ class PendingDraftLoader:
 
     def validate(self, source, known):
         if source.path.stem not in known[self.model]:
-            name = self.model._meta.verbose_name
-            raise ContentError(source.path, f"there is no {name} '{source.path.stem}' for this to be the draft of")
+            self.no_live_item(source)
         super().validate(source, known)
+
+    def no_live_item(self, source):
+        name = self.model._meta.verbose_name
+        raise ContentError(source.path, f"there is no {name} '{source.path.stem}' for this to be the draft of")
 
     def live_item(self, source):
         found = originals(self.model).filter(slug=source.path.stem).first()
@@ -393,6 +396,8 @@ class PendingDraftLoader:
 
     def load_one(self, source, now, report):
         live = self.live_item(source)
+        if live is None:
+            self.no_live_item(source)
         if not live.is_live:
             raise ContentError(source.path, f"'{live.slug}' is not published, so it cannot have a pending draft")
         if not is_as_loaded(live, loaded_record(live)):

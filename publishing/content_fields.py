@@ -23,8 +23,8 @@ class Missing:
         return "MISSING"
 
 
-MISSING = Missing()
-SLUG_LENGTH = 120  # a key the file does not have, where that differs from one it gives as null
+MISSING = Missing()  # a key the file does not have, where that differs from one it gives as null
+SLUG_LENGTH = 120
 
 # When a field's value is set on the item: before it is saved, once it has an id, or once every item exists.
 BEFORE_SAVE, AFTER_SAVE, LINKS = "before save", "after save", "links"

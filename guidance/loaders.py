@@ -1,66 +1,57 @@
 from guidance.models import RESERVED_SLUGS, Guide
-from publishing.loaders import ContentError, PublishedContentLoader, as_slug_list
-from publishing.models import Topic
+from publishing.content_fields import Choice, Field, Invalid, Number, Related, Topics, known_slugs
+from publishing.loaders import PublishedContentLoader, replaced
+from publishing.models import Audience, Topic
+
+
+class GuideTopics(Topics):
+    """A guide's topics with its main topic first, which is how a file names the main topic."""
+
+    def current(self, item):
+        slugs = super().current(item)
+        main = item.main_topic.slug if item.main_topic_id else None
+        return [main, *(slug for slug in slugs if slug != main)] if main in slugs else slugs
+
+
+class MainTopic(Field):
+    """The topic the audience pages list a guide under: the first of its topics, unless the file says
+    otherwise with main_topic (null when none is chosen, or a topic the guide is not tagged with)."""
+
+    def read(self, source, known):
+        if self.key not in source.meta:
+            topics = source.meta.get("topics") or []
+            return topics[0] if topics else None
+        slug = source.meta[self.key]
+        if slug is not None and slug not in known_slugs(known, Topic):
+            raise Invalid(f"'{self.key}' names unknown topic {slug}")
+        return slug
+
+    def apply(self, item, slug):
+        item.main_topic = Topic.objects.get(slug=slug) if slug else None
+
+    def write(self, item, meta):
+        topics = [topic.slug for topic in item.topics.all()]
+        main = item.main_topic.slug if item.main_topic_id else None
+        if main not in topics and (main or topics):
+            meta[self.key] = main
 
 
 class GuideLoader(PublishedContentLoader):
-    """Guides from content/guidance/. The first of a guide's topics is the one its audience page lists it under."""
+    """Guides from content/guidance/. The guide's file owns its links to FAQ answers and toolkit stages."""
 
     directory = "guidance"
     model = Guide
+    fields = (
+        *replaced(
+            PublishedContentLoader.fields,
+            Choice("audience", Audience.values, required=True),
+            GuideTopics("topics", always=True),
+        ),
+        MainTopic("main_topic"),
+        Number("position", always=True),
+        *(Related(name) for name in ("related", "related_questions", "related_stages")),
+    )
 
-    def validate(self, source, known):
-        super().validate(source, known)
-        meta = source.meta
-        if "audience" not in meta:
-            raise ContentError(source.path, "'audience' is required: providers, customers or everyone")
+    def check(self, source, known):
         if source.slug in RESERVED_SLUGS:
-            raise ContentError(source.path, f"'{source.slug}' is the address of a guidance page; rename the file")
-        position(source)
-        for field_name in ("related", "related_questions", "related_stages"):
-            self.check_related(source, known, field_name)
-
-    def field_values(self, source, known):
-        topics = as_slug_list(source, "topics")
-        return {
-            **super().field_values(source, known),
-            "position": position(source),
-            "main_topic": Topic.objects.filter(slug=topics[0]).first() if topics else None,
-        }
-
-    def set_relations(self, item, source):
-        # The guide's file owns the guide-stage links; the toolkit's stage files do not load them.
-        for field_name in ("related", "related_questions", "related_stages"):
-            self.link_related(item, source, field_name)
-
-    def export_items(self):
-        return (
-            super()
-            .export_items()
-            .select_related("main_topic")
-            .prefetch_related("related", "related_questions", "related_stages")
-        )
-
-    def export_meta(self, item):
-        meta = self.export_common(item)
-        if item.main_topic_id:
-            # The main topic goes first, which is how a file names it.
-            topics = meta["topics"]
-            main = item.main_topic.slug
-            meta["topics"] = [main, *(slug for slug in topics if slug != main)]
-        meta.update(
-            {
-                "position": item.position,
-                "related": self.export_related(item, "related"),
-                "related_questions": self.export_related(item, "related_questions"),
-                "related_stages": self.export_related(item, "related_stages"),
-            }
-        )
-        return meta, item.body
-
-
-def position(source):
-    value = source.meta.get("position", 0)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ContentError(source.path, f"'position' must be a whole number, 0 or more, not {value!r}")
-    return value
+            raise Invalid(f"'{source.slug}' is the address of a guidance page; rename the file")

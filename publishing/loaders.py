@@ -1,27 +1,51 @@
-"""Demo content as Markdown files with YAML front matter: loading and exporting.
+"""Content as files: Markdown with YAML front matter, loaded into the database and exported from it.
 
-Each content app registers its loaders (its ``loaders.py``) with its kind in publishing.registry.
-Loading validates every file first and writes nothing if any file is bad;
-then it creates what is missing and updates only items that no editor has
-changed since they were loaded.
+Each app registers its loaders with its kind in publishing.registry. A loader lists the fields of its
+files once (publishing.content_fields), and loading and exporting both follow that list. Each kind's
+pending drafts live in a drafts/ folder beside its items, and lists without slugs (search synonyms,
+best bets) in one YAML file each.
+
+Loading checks every file first and writes nothing if any is bad; then it creates what is missing and
+updates only items that no editor has changed since they were loaded. Exporting, loading the export into
+an empty database and exporting again gives the same files, byte for byte.
 """
 
-import datetime
 import hashlib
+import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import reversion
 import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from publishing import registry
-from publishing.models import Audience, ChangeNote, LoadedContent, Status, Topic
-from publishing.sources import clean_sources
+from publishing.content_fields import (
+    AFTER_SAVE,
+    BEFORE_SAVE,
+    LINKS,
+    MISSING,
+    ChangeHistory,
+    Choice,
+    Date,
+    History,
+    Invalid,
+    Moment,
+    Number,
+    OldSlugs,
+    Sources,
+    Text,
+    Topics,
+    originals,
+    slug_list,
+)
+from publishing.models import DEFAULT_OWNER, LIVE_STATUSES, Audience, ChangeType, LoadedContent, Status, Topic
 
 SUMMARY_LIMIT = 300
 
@@ -40,146 +64,234 @@ class SourceFile:
     body: str
     digest: str
     loader: "ContentLoader" = field(repr=False, default=None)
+    root: Path | None = None  # the content folder the file was read from
+    where: str = ""  # which entry of a list file, for messages ("best bet 2: ")
+    values: dict = field(default_factory=dict)  # what each field read from the file, by key
+
+
+class ContentDumper(yaml.SafeDumper):
+    """YAML for content files: text over several lines as a literal block, which reads like the text itself."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def _represent_text(dumper, text):
+    # PyYAML falls back to a quoted string whenever a block could not give the text back exactly.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+ContentDumper.add_representer(str, _represent_text)
+
+
+def dump_yaml(data):
+    return yaml.dump(data, Dumper=ContentDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def read_text(path):
+    try:
+        # Read as bytes, so a body keeps the line ends it was written with (a browser sends \r\n).
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(path, "the file is not UTF-8 text") from None
 
 
 def read_source(path):
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     if not text.startswith("---"):
         raise ContentError(path, "the file must start with front matter between two '---' lines")
     parts = text.split("\n---", 1)
     if len(parts) != 2:
         raise ContentError(path, "the front matter is not closed by a '---' line")
-    header, body = parts[0][3:], parts[1]
-    body = body.split("\n", 1)[1] if "\n" in body else ""
-    try:
-        meta = yaml.safe_load(header) or {}
-    except yaml.YAMLError as error:
-        raise ContentError(path, f"the front matter is not valid YAML ({error.problem or error})") from None
+    header, rest = parts[0][3:], parts[1]
+    body = rest.split("\n", 1)[1] if "\n" in rest else ""
+    meta = read_yaml(path, header)
     if not isinstance(meta, dict):
         raise ContentError(path, "the front matter must be a set of 'key: value' lines")
     slug = str(meta.pop("slug", None) or path.stem)
-    if slugify(slug) != slug:
-        raise ContentError(path, f"the slug '{slug}' must be lower case letters, numbers and hyphens")
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        raise ContentError(path, f"the slug '{slug}' must be letters, numbers and hyphens") from None
     digest = hashlib.sha256(text.encode()).hexdigest()
-    return SourceFile(path=path, slug=slug, meta=meta, body=body.strip() + "\n", digest=digest)
+    return SourceFile(path=path, slug=slug, meta=meta, body=body.removesuffix("\n"), digest=digest)
+
+
+def read_yaml(path, text, what="the front matter"):
+    try:
+        return yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise ContentError(path, f"{what} is not valid YAML ({getattr(error, 'problem', None) or error})") from None
 
 
 def write_source(path, meta, body):
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
-    path.write_text(f"---\n{header}---\n{body.strip()}\n", encoding="utf-8")
-
-
-def as_date(source, key, value):
-    if value is None or isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise ContentError(source.path, f"'{key}' must be a date like 2027-01-31, not {value!r}") from None
-
-
-def as_datetime(source, key, value):
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value)
-    try:
-        parsed = datetime.datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ContentError(source.path, f"'{key}' must be a date and time like 2026-11-26T09:00:00+00:00") from None
-    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
+    # The body as it is, then one line end, which read_source takes off again.
+    path.write_bytes(f"---\n{dump_yaml(meta)}---\n{body}\n".encode())
 
 
 def as_slug_list(source, key):
-    value = source.meta.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ContentError(source.path, f"'{key}' must be a list of slugs")
-    return value
-
-
-def history_period(source):
-    """The period a history-mode page describes (front matter ``history: {period: "2005 to 2010"}``), or ""."""
-    history = source.meta.get("history")
-    if history is None:
-        return ""
-    period = history.get("period") if isinstance(history, dict) else None
-    if not isinstance(period, str) or not period.strip() or len(period) > 60:
-        raise ContentError(source.path, "'history' needs a 'period' of at most 60 characters, like \"2005 to 2010\"")
-    return period.strip()
-
-
-def cited_sources(source):
-    """The item's ``sources:`` list, checked: each with a title, publisher, date and web address."""
-    entries = source.meta.get("sources") or []
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("date"), datetime.date):
-            entry["date"] = entry["date"].isoformat()  # YAML reads an unquoted 2022-11-25 as a date
     try:
-        return clean_sources(entries)
-    except ValidationError as error:
-        raise ContentError(source.path, f"'sources': {' '.join(error.messages)}") from None
+        return slug_list(key, source.meta.get(key) or [])
+    except Invalid as error:
+        raise ContentError(source.path, str(error)) from None
+
+
+@contextmanager
+def problems_in(source):
+    """Turn a field's complaint into an error naming the file (and the entry, in a list file)."""
+    try:
+        yield
+    except Invalid as error:
+        raise ContentError(source.path, f"{source.where}{error}") from None
+
+
+def replaced(fields, *replacements):
+    """fields with each replacement in place of the field of the same key."""
+    by_key = {replacement.key: replacement for replacement in replacements}
+    return tuple(by_key.get(declared.key, declared) for declared in fields)
+
+
+def loaded_record(item):
+    content_type = ContentType.objects.get_for_model(item)
+    return LoadedContent.objects.filter(content_type=content_type, object_id=item.pk).first()
+
+
+def is_as_loaded(item, record):
+    """Whether the item is as a file left it: loaded, and not saved by an editor since."""
+    return record is not None and record.loaded_version == getattr(item, "version", 0)
 
 
 class ContentLoader:
-    """Loads one kind of item from one folder. Subclasses name the model and extra fields."""
+    """Loads one kind of item, one file per item in one folder, and exports it back the same way.
+    Subclasses name the model, the folder and the fields."""
 
     directory = ""
     model = None
+    fields = ()
+    has_body = False  # the Markdown after the front matter is the item's body
+    names_items = True  # other files name these items by slug
+
+    def __init__(self):
+        self.fields = [declared.bound_to(self.model) for declared in type(self).fields]
+
+    # Reading and checking, before anything is written
 
     def sources(self, root):
         folder = root / self.directory
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
-    def validate(self, source, known):
-        """Raise ContentError for anything wrong with the file; known maps each loaded model to its slugs."""
+    def read_sources(self, root):
+        sources, seen = [], {}
+        for path in self.sources(root):
+            source = read_source(path)
+            source.loader, source.root = self, root
+            key = self.file_key(source)
+            if key in seen:
+                raise ContentError(path, f"duplicate slug '{key}' (also {seen[key]})")
+            seen[key] = path
+            sources.append(source)
+        return sources
 
-    def field_values(self, source, known):
-        raise NotImplementedError
+    def file_key(self, source):
+        return source.slug
+
+    def existing_slugs(self):
+        return set(originals(self.model).values_list("slug", flat=True))
+
+    def validate(self, source, known):
+        """Read every field, raising ContentError for anything wrong; known maps each loaded model to its slugs."""
+        with problems_in(source):
+            source.values = {declared.key: declared.read(source, known) for declared in self.fields}
+            self.check(source, known)
+
+    def check(self, source, known):
+        """Rules that span fields (raise Invalid)."""
+
+    # Loading
+
+    def find_existing(self, source):
+        return originals(self.model).filter(slug=source.slug).first()
+
+    def load(self, sources, now, report):
+        loaded = [(source, self.load_one(source, now, report)) for source in sources]
+        return [(source, item) for source, item in loaded if item is not None]
+
+    def load_one(self, source, now, report):
+        item = self.find_existing(source)
+        if item is not None and not _file_wins(item, source, report):
+            return None
+        if item is None:
+            item = self.model()
+            report.created.append(source.path)
+        else:
+            if hasattr(item, "version"):
+                item.version += 1
+            report.updated.append(source.path)
+        item.slug = source.slug
+        if self.has_body:
+            item.body = source.body
+        self.assign(item, source, BEFORE_SAVE)
+        self.before_save(item, source, now)
+        item.save()
+        self.assign(item, source, AFTER_SAVE)
+        LoadedContent.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(item),
+            object_id=item.pk,
+            defaults={
+                "source": str(source.path),
+                "source_hash": source.digest,
+                "loaded_version": getattr(item, "version", 0),
+            },
+        )
+        return item
+
+    def assign(self, item, source, phase):
+        with problems_in(source):
+            for declared in self.fields:
+                if declared.phase == phase:
+                    declared.apply(item, source.values[declared.key])
 
     def before_save(self, item, source, now):
-        """Anything the item needs from the file beyond field_values, before it is saved."""
+        """Anything the item needs beyond its fields, before it is saved."""
 
-    def after_save(self, item, source):
-        """Links the item needs as soon as it is saved (its topics, its history)."""
-
-    def set_relations(self, item, source):
+    def link(self, loaded):
         """Second pass, once every item exists: links between items."""
+        for source, item in loaded:
+            self.assign(item, source, LINKS)
 
-    def find_existing(self, slug):
-        return self.model.objects.filter(slug=slug).first()
+    # Exporting
+
+    def rows(self):
+        return originals(self.model)
 
     def export_items(self):
-        return self.model.objects.order_by("pk")
+        return self.rows().order_by("pk")
+
+    def export(self, root):
+        count = 0
+        for item in self.export_items():
+            self.export_item(root, item)
+            count += 1
+        return count
 
     def export_meta(self, item):
-        raise NotImplementedError
+        meta = {}
+        for declared in self.fields:
+            declared.write(item, meta)
+        return meta
 
     def export_path(self, root, item):
         return root / self.directory / f"{item.slug}.md"
 
     def export_item(self, root, item):
-        meta, body = self.export_meta(item)
-        write_source(self.export_path(root, item), meta, body)
+        write_source(self.export_path(root, item), self.export_meta(item), item.body if self.has_body else "")
 
 
 class TitledListLoader(ContentLoader):
-    """Loads a simple ordered list entry: a title, a one-line summary and a position (topics, categories)."""
+    """A simple ordered list entry: a title, a one-line summary and a position (topics, categories)."""
 
-    def validate(self, source, known):
-        if not str(source.meta.get("title") or "").strip():
-            raise ContentError(source.path, "'title' is required")
-
-    def field_values(self, source, known):
-        meta = source.meta
-        return {
-            "title": str(meta["title"]).strip(),
-            "summary": str(meta.get("summary") or "").strip(),
-            "position": int(meta.get("position") or 0),
-        }
-
-    def export_meta(self, item):
-        return {"title": item.title, "summary": item.summary, "position": item.position}, ""
+    fields = (Text("title", required=True), Text("summary", always=True), Number("position", always=True))
 
 
 class TopicLoader(TitledListLoader):
@@ -188,153 +300,202 @@ class TopicLoader(TitledListLoader):
 
 
 class PublishedContentLoader(ContentLoader):
-    """Loads the fields every published item shares; subclasses add their own."""
+    """The fields every published item shares; subclasses add their own after these."""
 
-    def validate(self, source, known):
-        meta = source.meta
-        for key in ("title", "summary"):
-            if not str(meta.get(key) or "").strip():
-                raise ContentError(source.path, f"'{key}' is required")
-        if len(str(meta["summary"])) > SUMMARY_LIMIT:
-            raise ContentError(source.path, f"'summary' must be under {SUMMARY_LIMIT} characters")
-        if meta.get("audience", Audience.EVERYONE) not in Audience.values:
-            raise ContentError(source.path, f"'audience' must be one of {', '.join(Audience.values)}")
-        if meta.get("status", Status.PUBLISHED) not in Status.values:
-            raise ContentError(source.path, f"'status' must be one of {', '.join(Status.values)}")
-        unknown = [t for t in as_slug_list(source, "topics") if t not in known[Topic]]
-        if unknown:
-            raise ContentError(source.path, f"unknown topic {', '.join(unknown)}")
-        as_date(source, "review_due", meta.get("review_due"))
-        as_date(source, "last_reviewed", meta.get("last_reviewed"))
-        history_period(source)
-        cited_sources(source)
-        for key in ("publish_at", "first_published", "last_updated", "withdrawn_at"):
-            as_datetime(source, key, meta.get(key))
+    has_body = True
+    fields = (
+        Text("title", required=True, max_length=200),
+        Text("summary", required=True, max_length=SUMMARY_LIMIT),
+        Choice("audience", Audience.values, default=Audience.EVERYONE, always=True),
+        Topics("topics", always=True),
+        Text("owner", default=DEFAULT_OWNER, always=True, max_length=120),
+        Choice("status", Status.values, default=Status.PUBLISHED, always=True),
+        Date("review_due", filled_for=LIVE_STATUSES),
+        Date("last_reviewed"),
+        Moment("publish_at", filled_for=LIVE_STATUSES),
+        Moment("first_published", "first_published_at", filled_for=LIVE_STATUSES),
+        Moment("last_updated", "last_major_change_at", filled_for=LIVE_STATUSES),
+        Moment("withdrawn_at", filled_for=[Status.WITHDRAWN]),
+        Text("withdrawal_reason"),
+        Choice("change_type", ChangeType.values, default=ChangeType.MINOR),
+        Text("change_note", max_length=300),
+        History("history", "history_period"),
+        Sources("sources"),
+        OldSlugs("old_slugs"),
+        ChangeHistory("change_history"),
+    )
 
-    def field_values(self, source, known):
-        meta = source.meta
-        return {
-            "title": str(meta["title"]).strip(),
-            "summary": str(meta["summary"]).strip(),
-            "body": source.body,
-            "audience": meta.get("audience", Audience.EVERYONE),
-            "owner": str(meta.get("owner") or "Shared Services Team"),
-            "review_due": as_date(source, "review_due", meta.get("review_due")),
-            "last_reviewed": as_date(source, "last_reviewed", meta.get("last_reviewed")),
-            "history_period": history_period(source),
-            "sources": cited_sources(source),
-        }
+    def find_existing(self, source):
+        return super().find_existing(source) or self.loaded_from(source.path)
+
+    def loaded_from(self, path):
+        """The item this file was loaded into before, if an editor has given it another address since."""
+        content_type = ContentType.objects.get_for_model(self.model)
+        record = LoadedContent.objects.filter(content_type=content_type, source=str(path)).first()
+        return originals(self.model).filter(pk=record.object_id).first() if record else None
 
     def before_save(self, item, source, now):
-        self.apply_publication(item, source, now)
+        self.fill_missing_dates(item, source, now)
+        item.awaiting_go_live = bool(item.is_indexable and item.publish_at and item.publish_at > now)
 
-    def after_save(self, item, source):
-        self.set_common_relations(item, source)
-        self.record_history(item, source)
+    def fill_missing_dates(self, item, source, now):
+        """What a live item must have and its file leaves out: go-live now, first published then, and so on."""
 
-    def set_common_relations(self, item, source):
-        item.topics.set(Topic.objects.filter(slug__in=as_slug_list(source, "topics")))
+        def missing(key, attr):
+            return source.values.get(key) is MISSING and getattr(item, attr) is None
 
-    def apply_publication(self, item, source, now):
-        meta = source.meta
-        item.status = meta.get("status", Status.PUBLISHED)
-        if item.status in (Status.PUBLISHED, Status.WITHDRAWN):
-            item.publish_at = as_datetime(source, "publish_at", meta.get("publish_at")) or now
-            item.first_published_at = (
-                as_datetime(source, "first_published", meta.get("first_published")) or item.publish_at
-            )
-            item.last_major_change_at = (
-                as_datetime(source, "last_updated", meta.get("last_updated")) or item.first_published_at
-            )
-            item.review_due = item.review_due or item.default_review_due(item.publish_at)
-        if item.status == Status.WITHDRAWN:
-            item.withdrawn_at = as_datetime(source, "withdrawn_at", meta.get("withdrawn_at")) or now
-            item.withdrawal_reason = str(meta.get("withdrawal_reason") or "")
-
-    def record_history(self, item, source):
-        if item.first_published_at is None:
-            return
-        content_type = ContentType.objects.get_for_model(item)
-        ChangeNote.objects.filter(content_type=content_type, object_id=item.pk).delete()
-        history = source.meta.get("change_history") or [
-            {"date": item.first_published_at.isoformat(), "note": "First published."}
-        ]
-        for entry in history:
-            ChangeNote.objects.create(
-                content_type=content_type,
-                object_id=item.pk,
-                changed_at=as_datetime(source, "change_history", entry.get("date")),
-                note=str(entry.get("note") or ""),
-            )
-
-    def find_existing(self, slug):
-        return self.model.objects.originals().filter(slug=slug).first()
+        if item.status in LIVE_STATUSES:
+            if missing("publish_at", "publish_at"):
+                item.publish_at = now
+            if missing("first_published", "first_published_at"):
+                item.first_published_at = item.publish_at
+            if missing("last_updated", "last_major_change_at"):
+                item.last_major_change_at = item.first_published_at
+            if missing("review_due", "review_due") and item.publish_at:
+                item.review_due = item.default_review_due(item.publish_at)
+        if item.status == Status.WITHDRAWN and missing("withdrawn_at", "withdrawn_at"):
+            item.withdrawn_at = now
 
     def export_items(self):
-        return self.model.objects.originals().order_by("pk").prefetch_related("topics")
+        many_to_many = [related.name for related in self.model._meta.many_to_many]
+        return super().export_items().select_related().prefetch_related(*many_to_many)
 
-    def related_model(self, field_name):
-        return self.model._meta.get_field(field_name).related_model
 
-    def check_parent(self, source, known, field_name):
-        """The required slug under field_name must name an item of the model that field points at."""
-        slug = source.meta.get(field_name)
-        if not slug:
-            raise ContentError(source.path, f"'{field_name}' is required")
-        if slug not in known[self.related_model(field_name)]:
-            raise ContentError(source.path, f"unknown {field_name} '{slug}'")
+DRAFT_STATUS = Choice("status", [Status.DRAFT, Status.IN_REVIEW], default=Status.DRAFT, always=True)
 
-    def check_related(self, source, known, field_name):
-        """Every slug listed under field_name must name an item of the model that field links to."""
-        model = self.related_model(field_name)
-        missing = [slug for slug in as_slug_list(source, field_name) if slug not in known[model]]
-        if missing:
-            raise ContentError(
-                source.path, f"'{field_name}' names unknown {model._meta.verbose_name} {', '.join(missing)}"
-            )
 
-    def parent(self, source, field_name):
-        return self.related_model(field_name).objects.originals().get(slug=source.meta[field_name])
+class PendingDraftLoader:
+    """Put in front of a kind's loader by pending_draft_loader(): the kind's pending drafts, each a change
+    waiting beside a live item with its own status, in <directory>/drafts/<the live item's slug>.md
+    (with a slug: key when the draft gives the page a new address)."""
 
-    def link_related(self, item, source, field_name):
-        """Second pass: point field_name at the items the file lists (their live rows, never a pending draft)."""
-        slugs = as_slug_list(source, field_name)
-        getattr(item, field_name).set(self.related_model(field_name).objects.originals().filter(slug__in=slugs))
+    names_items = False
 
-    def export_related(self, item, field_name):
-        return sorted(related.slug for related in getattr(item, field_name).all() if related.is_original)
+    def __init__(self):
+        super().__init__()
+        self.fields = replaced([kept for kept in self.fields if not kept.live_only], DRAFT_STATUS)
 
-    def export_common(self, item):
-        meta = {
-            "title": item.title,
-            "summary": item.summary,
-            "audience": item.audience,
-            "topics": [t.slug for t in item.topics.all()],
-            "owner": item.owner,
-            "status": item.status,
-        }
-        if item.review_due:
-            meta["review_due"] = item.review_due.isoformat()
-        if item.last_reviewed:
-            meta["last_reviewed"] = item.last_reviewed.isoformat()
-        for key, value in (
-            ("publish_at", item.publish_at),
-            ("first_published", item.first_published_at),
-            ("last_updated", item.last_major_change_at),
-            ("withdrawn_at", item.withdrawn_at),
-        ):
-            if value:
-                meta[key] = value.isoformat()
-        if item.withdrawal_reason:
-            meta["withdrawal_reason"] = item.withdrawal_reason
-        if item.history_period:
-            meta["history"] = {"period": item.history_period}
-        if item.sources:
-            meta["sources"] = item.sources
-        notes = item.change_notes.order_by("changed_at", "id")
-        if notes:
-            meta["change_history"] = [{"date": n.changed_at.isoformat(), "note": n.note} for n in notes]
-        return meta
+    def file_key(self, source):
+        return source.path.stem
+
+    def validate(self, source, known):
+        if source.path.stem not in known[self.model]:
+            self.no_live_item(source)
+        super().validate(source, known)
+
+    def no_live_item(self, source):
+        name = self.model._meta.verbose_name
+        raise ContentError(source.path, f"there is no {name} '{source.path.stem}' for this to be the draft of")
+
+    def live_item(self, source):
+        found = originals(self.model).filter(slug=source.path.stem).first()
+        return found or self.loaded_from(source.path.parent.parent / source.path.name)
+
+    def find_existing(self, source):
+        return self.model.objects.filter(draft_of=self.live_item(source)).first()
+
+    def load_one(self, source, now, report):
+        live = self.live_item(source)
+        if live is None:
+            self.no_live_item(source)
+        if not live.is_live:
+            raise ContentError(source.path, f"'{live.slug}' is not published, so it cannot have a pending draft")
+        if not is_as_loaded(live, loaded_record(live)):
+            # An editor has changed the live page since it was loaded (perhaps publishing this very draft).
+            report.kept_editor_changes.append(source.path)
+            return None
+        return super().load_one(source, now, report)
+
+    def before_save(self, item, source, now):
+        item.draft_of = self.live_item(source)
+        super().before_save(item, source, now)
+
+    def rows(self):
+        return self.model.objects.filter(draft_of__isnull=False)
+
+    def export_path(self, root, item):
+        return root / self.directory / f"{item.draft_of.slug}.md"
+
+    def export_meta(self, item):
+        meta = super().export_meta(item)
+        return {"slug": item.slug, **meta} if item.slug != item.draft_of.slug else meta
+
+
+@cache
+def pending_draft_loader(loader_class):
+    """The loader of a kind's pending drafts, made from the kind's own loader so they share every field."""
+    return type(
+        f"{loader_class.__name__}Drafts",
+        (PendingDraftLoader, loader_class),
+        {"directory": f"{loader_class.directory}/drafts"},
+    )
+
+
+def database_has_content():
+    """Anything loaded or written beyond what the migrations create."""
+    models = [Topic, LoadedContent, *registry.content_models()]
+    return any(model._default_manager.exists() for model in models)
+
+
+class ListLoader(ContentLoader):
+    """Rows of a model without slugs (search synonyms, best bets), kept as a list in one YAML file.
+
+    Into a database that holds no content yet, the file's list replaces what the migrations started it
+    with. Into one that has content, loading adds the entries it lacks (compared on the identity keys)
+    and never changes or removes a row, so an editor's work is kept."""
+
+    path = ""  # the file, under the content folder
+    entry_name = "entry"
+    identity = ()
+    names_items = False
+
+    def read_sources(self, root):
+        path = self.file = root / self.path
+        self.found = path.is_file()
+        self.replaces = self.found and not database_has_content()
+        if not self.found:
+            return []
+        entries = read_yaml(path, read_text(path), "the file") or []
+        if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+            raise ContentError(path, f"the file must be a list, each {self.entry_name} a set of 'key: value' lines")
+        return [
+            SourceFile(path, "", entry, "", "", loader=self, root=root, where=f"{self.entry_name} {number}: ")
+            for number, entry in enumerate(entries, start=1)
+        ]
+
+    def identity_of(self, row):
+        meta = self.export_meta(row)
+        return json.dumps([meta.get(key) for key in self.identity], default=str)
+
+    def load(self, sources, now, report):
+        if not self.found:
+            return []
+        if self.replaces:
+            self.model._default_manager.all().delete()
+        present = {self.identity_of(row) for row in self.model._default_manager.all()}
+        created = []
+        for source in sources:
+            row = self.model()
+            self.assign(row, source, BEFORE_SAVE)
+            if self.identity_of(row) not in present:
+                row.save()
+                created.append(row)
+        (report.created if created else report.unchanged).append(self.file)
+        return []
+
+    def exportable(self, row):
+        return True
+
+    def export(self, root):
+        entries = [self.export_meta(row) for row in self.rows() if self.exportable(row)]
+        entries.sort(key=lambda entry: json.dumps(entry, default=str))  # in the order of the fields
+        path = root / self.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(dump_yaml(entries).encode())
+        return len(entries)
+
+    def rows(self):
+        return self.model._default_manager.all()
 
 
 @dataclass
@@ -345,80 +506,51 @@ class LoadReport:
     kept_editor_changes: list = field(default_factory=list)
 
 
+def loaders_in_order():
+    """Every registered loader in registration order, then each kind's pending drafts (which need every live item)."""
+    loaders = registry.loaders()
+    drafts = [pending_draft_loader(type(loader))() for loader in loaders if isinstance(loader, PublishedContentLoader)]
+    return loaders + drafts
+
+
 def read_all(root, loaders):
     """Parse and validate every file; raise ContentError naming the first bad file."""
-    known = {}
-    by_loader = []
+    known, plan = {}, []
     for loader in loaders:
-        sources, seen = [], {}
-        for path in loader.sources(root):
-            source = read_source(path)
-            source.loader = loader
-            if source.slug in seen:
-                raise ContentError(path, f"duplicate slug '{source.slug}' (also {seen[source.slug]})")
-            seen[source.slug] = path
-            sources.append(source)
-        existing = set(loader.model.objects.values_list("slug", flat=True))
-        known[loader.model] = existing | set(seen)
-        by_loader.append((loader, sources))
-    for loader, sources in by_loader:
+        sources = loader.read_sources(root)
+        if loader.names_items:
+            known[loader.model] = loader.existing_slugs() | {source.slug for source in sources}
+        plan.append((loader, sources))
+    for loader, sources in plan:
         for source in sources:
             loader.validate(source, known)
-    return by_loader, known
+    return plan, known
 
 
 def content_load(*, root, now=None):
-    """Load every demo-content file under root. All or nothing."""
+    """Load every content file under root. All or nothing."""
     now = now or timezone.now()
     report = LoadReport()
-    by_loader, known = read_all(Path(root), registry.loaders())
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_comment("Loaded from demo content")
-        loaded = []
-        for loader, sources in by_loader:
-            for source in sources:
-                item = _load_one(loader, source, known, now, report)
-                if item is not None:
-                    loaded.append((loader, source, item))
-        for loader, source, item in loaded:
-            loader.set_relations(item, source)
+    plan, _ = read_all(Path(root), loaders_in_order())
+    with transaction.atomic():
+        loaded = [(loader, _in_revision(loader.load, sources, now, report)) for loader, sources in plan]
+        for loader, items in loaded:
+            _in_revision(loader.link, items)
     return report
 
 
-def _load_one(loader, source, known, now, report):
-    content_type = ContentType.objects.get_for_model(loader.model)
-    item = loader.find_existing(source.slug)
-    if item is not None and not _file_wins(item, source, content_type, report):
-        return None
-    values = loader.field_values(source, known)
-    if item is None:
-        item = loader.model(slug=source.slug, **values)
-        report.created.append(source.path)
-    else:
-        for name, value in values.items():
-            setattr(item, name, value)
-        if hasattr(item, "version"):
-            item.version += 1
-        report.updated.append(source.path)
-    loader.before_save(item, source, now)
-    item.save()
-    loader.after_save(item, source)
-    LoadedContent.objects.update_or_create(
-        content_type=content_type,
-        object_id=item.pk,
-        defaults={
-            "source": str(source.path),
-            "source_hash": source.digest,
-            "loaded_version": getattr(item, "version", 0),
-        },
-    )
-    return item
+def _in_revision(action, *args):
+    # A revision for each loader and pass, so that a pending draft never shares one with its live item:
+    # publishing the draft moves the draft's saved versions onto the live item.
+    with reversion.create_revision():
+        reversion.set_comment("Loaded from content files")
+        return action(*args)
 
 
-def _file_wins(item, source, content_type, report):
+def _file_wins(item, source, report):
     """Whether an existing item should take the file's content: only if it is as loaded and the file changed."""
-    record = LoadedContent.objects.filter(content_type=content_type, object_id=item.pk).first()
-    if record is None or record.loaded_version != getattr(item, "version", 0):
+    record = loaded_record(item)
+    if not is_as_loaded(item, record):
         # Created or changed by an editor in the admin: theirs wins.
         report.kept_editor_changes.append(source.path)
         return False
@@ -429,10 +561,6 @@ def _file_wins(item, source, content_type, report):
 
 
 def content_export(*, root):
+    """Write every item, pending draft and list the loaders know into root. Returns how many were written."""
     root = Path(root)
-    count = 0
-    for loader in registry.loaders():
-        for item in loader.export_items():
-            loader.export_item(root, item)
-            count += 1
-    return count
+    return sum(loader.export(root) for loader in loaders_in_order())

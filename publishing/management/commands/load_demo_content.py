@@ -8,8 +8,9 @@ from publishing.loaders import ContentError, content_load
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (Markdown files with front matter) into the database. Idempotent: creates what "
-        "is missing, updates what only the loader has touched, never overwrites an editor's change."
+        "Load the demo content, or a folder written by export_content, into the database. All or nothing, and "
+        "idempotent: creates what is missing, updates what only the loader has touched, never overwrites an "
+        "editor's change."
     )
 
     def add_arguments(self, parser):

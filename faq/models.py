@@ -2,22 +2,13 @@ import reversion
 from django.db import models
 from django.urls import reverse
 
-from publishing.models import ORIGINAL_ROWS, PublishedContent, PublishedContentQuerySet, published_rows_index
+from publishing.models import ORIGINAL_ROWS, ListEntry, PublishedContent, PublishedContentQuerySet, published_rows_index
 from publishing.pagination import GroupedList
 
 
-class Category(models.Model):
-    title = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True)
-    summary = models.CharField(max_length=300, blank=True, help_text="One sentence saying what questions it holds.")
-    position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first on the FAQ page.")
-
-    class Meta:
-        ordering = ["position", "title", "pk"]
+class Category(ListEntry):
+    class Meta(ListEntry.Meta):
         verbose_name_plural = "categories"
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("faq:index") + f"#{self.slug}"

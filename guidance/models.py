@@ -13,6 +13,11 @@ AUDIENCE_PAGE_TITLES = {
     Audience.CUSTOMERS: "Guidance for customers",
 }
 
+MAIN_TOPIC_HELP = (
+    "The topic this guide is listed under on the guidance pages for providers and customers. "
+    "It must be one of the guide's topics. Leave empty to use the first of its topics."
+)
+
 # Fields a list of guides never shows; leaving them out keeps long lists cheap.
 LIST_DEFERRED = ["body", "body_html", "headings", "change_note", "withdrawal_reason"]
 
@@ -53,8 +58,7 @@ class Guide(PublishedContent):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The topic this guide is listed under on the guidance pages for providers and customers. "
-        "It must be one of the guide's topics. Leave empty to use the first of its topics.",
+        help_text=MAIN_TOPIC_HELP,
     )
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="+", help_text="Other guides readers may want next."

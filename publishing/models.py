@@ -48,17 +48,25 @@ class ChangeType(models.TextChoices):
     MAJOR = "major", "Major change (readers are told: a public change note is required)"
 
 
-class Topic(models.Model):
-    title = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, unique=True)
-    summary = models.CharField(max_length=300, blank=True, help_text="One plain sentence saying what the topic covers.")
+class ListEntry(models.Model):
+    """An entry in a short list editors put in order: a topic, an FAQ category."""
+
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.CharField(max_length=300, blank=True, help_text="One plain sentence saying what it covers.")
     position = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
 
     class Meta:
+        abstract = True
         ordering = ["position", "title", "pk"]
 
     def __str__(self):
         return self.title
+
+
+class Topic(ListEntry):
+    class Meta(ListEntry.Meta):
+        pass
 
     def get_absolute_url(self):
         return reverse("topics:detail", args=[self.slug])

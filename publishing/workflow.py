@@ -320,10 +320,13 @@ def _save_revision_with_relations(item, user, relations, comment):
 
 
 def _repoint_history(draft, live):
-    """The draft's saves become part of the live item's history, so none is lost."""
+    """The draft's saves become part of the live item's history, so none is lost. A revision that saved both
+    rows (a bulk load, say) keeps the live row's version: one version per item and revision."""
     from reversion.models import Version
 
-    Version.objects.get_for_object(draft).update(object_id=str(live.pk))
+    versions = Version.objects.get_for_object(draft)
+    versions.filter(revision_id__in=Version.objects.get_for_object(live).values("revision_id")).delete()
+    versions.update(object_id=str(live.pk))
 
 
 def _move_go_live(item, at):

@@ -11,29 +11,18 @@ class ToolkitConfig(AppConfig):
         from toolkit.loaders import ExampleLoader, StageLoader, TemplateLoader
         from toolkit.models import Example, Stage, Template, TemplateFile
 
-        register(
-            Stage,
-            label="Toolkit stage",
-            heading="Toolkit stages",
-            template="toolkit/stage_detail.html",
-            page=selectors.stage_page,
-            loaders=[StageLoader],
-        )
-        register(
-            Example,
-            label="Worked example",
-            heading="Examples and case studies",
-            template="toolkit/example_detail.html",
-            page=selectors.example_page,
-            loaders=[ExampleLoader],
-        )
-        register(
-            Template,
-            label="Template",
-            heading="Templates",
-            template="toolkit/template_detail.html",
-            page=selectors.template_page,
-            loaders=[TemplateLoader],
-            search_text=Template.file_text,
-            supporting=[TemplateFile],
-        )
+        kinds = [
+            (Stage, "Toolkit stage", "Toolkit stages", selectors.stage_page, StageLoader, {}),
+            (Example, "Worked example", "Examples and case studies", selectors.example_page, ExampleLoader, {}),
+            (
+                Template,
+                "Template",
+                "Templates",
+                selectors.template_page,
+                TemplateLoader,
+                {"search_text": Template.file_text, "supporting": [TemplateFile]},
+            ),
+        ]
+        for model, label, heading, page, loader, extra in kinds:
+            template = f"toolkit/{model._meta.model_name}_detail.html"
+            register(model, label=label, heading=heading, template=template, page=page, loaders=[loader], **extra)

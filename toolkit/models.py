@@ -46,13 +46,6 @@ class StageQuerySet(PublishedContentQuerySet):
         return self.published().order_by("position", "title", "pk")
 
 
-def in_stage_order_index(model_name):
-    # One stage's published templates or examples in title order, and their count, read from this index alone.
-    return published_rows_index(
-        fields=["stage", "title", "id"], with_go_live=True, name=f"toolkit_{model_name}_stage_idx"
-    )
-
-
 @reversion.register()
 class Stage(PublishedContent):
     position = models.PositiveIntegerField(default=0, help_text="Where the stage comes on the path: 1 is Vision.")
@@ -87,6 +80,25 @@ class Stage(PublishedContent):
         return lines(self.checklist)
 
 
+class StageItem(PublishedContent):
+    """Published content that belongs to one toolkit stage: a worked example or a template."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="%(class)ss")
+
+    class Meta(PublishedContent.Meta):
+        abstract = True
+        indexes = [
+            *PublishedContent.Meta.indexes,
+            # One stage's published items in title order, and their count, read from this index alone.
+            published_rows_index(
+                fields=["stage", "title", "id"], with_go_live=True, name="toolkit_%(class)s_stage_idx"
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse(f"toolkit:{self._meta.model_name}", args=[self.slug])
+
+
 class ExampleQuerySet(PublishedContentQuerySet):
     def for_stage(self, stage_id):
         """A stage's examples in title order, read from the stage's own index."""
@@ -94,18 +106,13 @@ class ExampleQuerySet(PublishedContentQuerySet):
 
 
 @reversion.register()
-class Example(PublishedContent):
-    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="examples")
+class Example(StageItem):
     organisation = models.CharField(max_length=200, blank=True, help_text="Who the example is about.")
 
     objects = ExampleQuerySet.as_manager()
 
-    class Meta(PublishedContent.Meta):
+    class Meta(StageItem.Meta):
         verbose_name = "worked example"
-        indexes = [*PublishedContent.Meta.indexes, in_stage_order_index("example")]
-
-    def get_absolute_url(self):
-        return reverse("toolkit:example", args=[self.slug])
 
 
 class Provenance(models.TextChoices):
@@ -186,8 +193,7 @@ class TemplateQuerySet(PublishedContentQuerySet):
 
 
 @reversion.register(follow=["files"])
-class Template(PublishedContent):
-    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="templates")
+class Template(StageItem):
     provenance = models.CharField(max_length=20, choices=Provenance.choices, default=Provenance.OUTPUT_TEMPLATE)
     file_version = models.CharField(
         max_length=20,
@@ -204,12 +210,8 @@ class Template(PublishedContent):
 
     objects = TemplateQuerySet.as_manager()
 
-    class Meta(PublishedContent.Meta):
+    class Meta(StageItem.Meta):
         verbose_name = "toolkit template"
-        indexes = [*PublishedContent.Meta.indexes, in_stage_order_index("template")]
-
-    def get_absolute_url(self):
-        return reverse("toolkit:template", args=[self.slug])
 
     @property
     def file_list(self):

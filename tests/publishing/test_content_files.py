@@ -33,8 +33,8 @@ from publishing.models import (
 from publishing.workflow import item_publish, item_start_draft, item_submit_for_review, item_withdraw
 from search.models import BestBet, SearchEntry, Synonym
 from tests.factories import make_editor, make_publisher
+from tests.factories import make_template_file as make_file
 from tests.search.helpers import ensure_default_synonyms
-from tests.toolkit.factories import make_file
 from toolkit.models import Example, Provenance, Stage, Template, TemplateFile
 
 pytestmark = pytest.mark.django_db

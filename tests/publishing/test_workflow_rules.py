@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+import reversion
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from reversion.models import Version
 
 from faq.models import Question
 from publishing.models import ChangeNote, ChangeType, Status, WorkflowEvent
@@ -177,3 +179,14 @@ def test_a_change_to_a_live_page_cannot_be_scheduled(editor, publisher):
     item_submit_for_review(item=draft, user=editor)
     with pytest.raises(WorkflowError, match="cannot be scheduled"):
         item_publish(item=draft, user=publisher, publish_at=timezone.now() + datetime.timedelta(days=1))
+
+
+def test_a_draft_saved_in_the_same_revision_as_its_live_page_can_be_published(editor, publisher):
+    live = make_question(body="Live words.")
+    draft = make_question(status=Status.IN_REVIEW, slug=live.slug, draft_of=live, body="Draft words.")
+    with reversion.create_revision():
+        reversion.add_to_revision(live)
+        reversion.add_to_revision(draft)
+    published = item_publish(item=draft, user=publisher)
+    assert published.body == "Draft words."
+    assert Version.objects.get_for_object(published).count() >= 2

@@ -149,3 +149,23 @@ def test_a_preview_link_is_revoked_and_one_for_an_old_version_says_the_page_chan
     colleague.goto(second_link)
     assert "This page has changed since the preview link was made" in colleague.content()
     assert "Second words." not in colleague.content() and "First words." not in colleague.content()
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_the_dashboard_headings_each_stay_on_one_line(new_context, team, width):
+    make_question(title="Waiting?", status=Status.IN_REVIEW)
+    page = sign_in(new_context(viewport={"width": width, "height": 900}), "erin")
+    heights = page.eval_on_selector_all(
+        "#workflow-dashboard thead th",
+        "cells => cells.map(cell => [cell.textContent.trim(), cell.getBoundingClientRect().height,"
+        " parseFloat(getComputedStyle(cell).lineHeight) || 20])",
+    )
+    assert [text for text, _, _ in heights] == [
+        "Content",
+        "Awaiting review",
+        "Scheduled",
+        "Review due soon",
+        "Review overdue",
+    ]
+    for text, height, line in heights:
+        assert height < 2 * line + 12, f"{text!r} wraps: {height}px tall"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "toolkit",
     "search",
     "topics",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -229,6 +230,11 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# Page feedback (feedback/): how many answers one client may send in a window, and the largest submission.
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 30)
+FEEDBACK_RATE_WINDOW_SECONDS = env_int("FEEDBACK_RATE_WINDOW_SECONDS", 600)
+FEEDBACK_MAX_BODY_BYTES = env_int("FEEDBACK_MAX_BODY_BYTES", 32_768)
 
 SERVICE_NAME = "Shared Services Guidance"
 # Contact and legal details are the running team's to set: no source gives them. Until they are set, pages

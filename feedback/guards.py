@@ -28,9 +28,7 @@ class Refusal:
     message: str
 
 
-TOO_LARGE = Refusal(
-    413, "Your feedback is too long", "Keep each answer under 1,200 characters and send it again."
-)
+TOO_LARGE = Refusal(413, "Your feedback is too long", "Keep each answer under 1,200 characters and send it again.")
 OTHER_SITE = Refusal(
     403,
     "We could not accept this feedback",

@@ -12,7 +12,15 @@ DASHBOARD_PAGES = 5
 SUMMARY_PAGES = 50
 # A spreadsheet runs a cell that starts with one of these as a formula: such text is exported with a quote first.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_COLUMNS = ["received", "answer", "page", "kind of page", "what they were trying to do", "what went wrong", "dealt with"]
+CSV_COLUMNS = [
+    "received",
+    "answer",
+    "page",
+    "kind of page",
+    "what they were trying to do",
+    "what went wrong",
+    "dealt with",
+]
 
 
 def weekly_counts(feedback, *, weeks=WEEKS_SHOWN, today=None):

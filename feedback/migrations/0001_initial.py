@@ -6,33 +6,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answer', models.CharField(choices=[('useful', 'Yes, useful'), ('not_useful', 'No, not useful'), ('problem', 'Problem reported')], max_length=20)),
-                ('page', models.CharField(help_text='The address of the page the reader was on.', max_length=300)),
-                ('object_id', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('received_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('doing', models.TextField(blank=True, verbose_name='what they were trying to do')),
-                ('went_wrong', models.TextField(blank=True, verbose_name='what went wrong')),
-                ('dealt_with', models.BooleanField(default=False, help_text='Tick once the team has acted on this or decided not to.')),
-                ('dealt_with_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('content_type', models.ForeignKey(blank=True, help_text="The kind of content the page shows, when it is one item's page.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contenttypes.contenttype', verbose_name='kind of page')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "answer",
+                    models.CharField(
+                        choices=[
+                            ("useful", "Yes, useful"),
+                            ("not_useful", "No, not useful"),
+                            ("problem", "Problem reported"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("page", models.CharField(help_text="The address of the page the reader was on.", max_length=300)),
+                ("object_id", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("received_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("doing", models.TextField(blank=True, verbose_name="what they were trying to do")),
+                ("went_wrong", models.TextField(blank=True, verbose_name="what went wrong")),
+                (
+                    "dealt_with",
+                    models.BooleanField(
+                        default=False, help_text="Tick once the team has acted on this or decided not to."
+                    ),
+                ),
+                ("dealt_with_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The kind of content the page shows, when it is one item's page.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="kind of page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feedback',
-                'verbose_name_plural': 'feedback',
-                'ordering': ['-received_at', '-id'],
-                'indexes': [models.Index(fields=['-received_at', '-id'], name='feedback_received_idx'), models.Index(fields=['page', 'received_at'], name='feedback_page_idx'), models.Index(fields=['answer', 'received_at'], name='feedback_answer_idx'), models.Index(condition=models.Q(('dealt_with', False)), fields=['page'], name='feedback_open_page_idx')],
+                "verbose_name": "feedback",
+                "verbose_name_plural": "feedback",
+                "ordering": ["-received_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["-received_at", "-id"], name="feedback_received_idx"),
+                    models.Index(fields=["page", "received_at"], name="feedback_page_idx"),
+                    models.Index(fields=["answer", "received_at"], name="feedback_answer_idx"),
+                    models.Index(
+                        condition=models.Q(("dealt_with", False)), fields=["page"], name="feedback_open_page_idx"
+                    ),
+                ],
             },
         ),
     ]

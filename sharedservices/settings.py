@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_forms_gds",
     "reversion",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "search",
     "topics",
     "feedback",
+    "feeds",
 ]
 
 MIDDLEWARE = [
@@ -235,6 +237,9 @@ LOGGING = {
 FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 30)
 FEEDBACK_RATE_WINDOW_SECONDS = env_int("FEEDBACK_RATE_WINDOW_SECONDS", 600)
 FEEDBACK_MAX_BODY_BYTES = env_int("FEEDBACK_MAX_BODY_BYTES", 32_768)
+
+# The most addresses one sitemap file lists (the sitemap protocol's limit); past it /sitemap.xml becomes an index.
+SITEMAP_URL_LIMIT = env_int("SITEMAP_URL_LIMIT", 50_000)
 
 SERVICE_NAME = "Shared Services Guidance"
 # Contact and legal details are the running team's to set: no source gives them. Until they are set, pages

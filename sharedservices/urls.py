@@ -19,6 +19,7 @@ urlpatterns = [
     path("toolkit/", include("toolkit.urls")),
     path("search/", include("search.urls")),
     path("feedback/", include("feedback.urls")),
+    path("", include("feeds.urls")),
     path("admin/", admin.site.urls),
 ]
 

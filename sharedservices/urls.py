@@ -20,6 +20,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("feedback/", include("feedback.urls")),
     path("", include("feeds.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

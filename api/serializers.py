@@ -3,8 +3,14 @@
 from rest_framework import serializers
 
 from publishing.models import Audience
+from publishing.registry import kinds
 
 AUDIENCES = [value for value, _ in Audience.choices]
+
+
+def kind_slugs():
+    """Every registered kind, as the `kind` filter takes it (the registry is complete once the apps are ready)."""
+    return [kind.slug for kind in kinds()]
 
 
 class TopicRefSerializer(serializers.Serializer):
@@ -102,7 +108,9 @@ class ErrorSerializer(serializers.Serializer):
 class ListQuerySerializer(serializers.Serializer):
     """The list's filters, checked: a bad value is a 400 naming the parameter."""
 
-    kind = serializers.CharField(required=False, help_text="Only this kind of content (see /api/v1/kinds/).")
+    kind = serializers.ChoiceField(
+        choices=kind_slugs(), required=False, help_text="Only this kind of content (see /api/v1/kinds/)."
+    )
     topic = serializers.SlugField(required=False, help_text="Only items on this topic (see /api/v1/topics/).")
     audience = serializers.ChoiceField(
         choices=AUDIENCES, required=False, help_text="Items for this audience, including those for everyone."
@@ -115,7 +123,7 @@ class ListQuerySerializer(serializers.Serializer):
 
 class SearchQuerySerializer(serializers.Serializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=500, default="", help_text="Words to find.")
-    kind = serializers.CharField(required=False, help_text="Only this kind of content.")
+    kind = serializers.ChoiceField(choices=kind_slugs(), required=False, help_text="Only this kind of content.")
     topic = serializers.SlugField(required=False, help_text="Only items on this topic.")
     audience = serializers.ChoiceField(choices=["providers", "customers"], required=False)
     page = serializers.IntegerField(required=False, min_value=1, max_value=10**6, default=1)

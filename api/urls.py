@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from api import views
 
@@ -12,8 +12,10 @@ urlpatterns = [
         views.as_reader_view(views.ItemList, "kind", "topic", "audience", "updated_since", "page"),
         name="items",
     ),
-    path("v1/items/<slug:kind>/<slug:slug>/", views.as_reader_view(views.ItemDetail), name="item"),
+    path("v1/items/<str:kind>/<str:slug>/", views.as_reader_view(views.ItemDetail), name="item"),
     path("v1/search/", views.as_reader_view(views.Search, "q", "kind", "topic", "audience", "page"), name="search"),
     path("v1/kinds/", views.as_reader_view(views.KindList), name="kinds"),
     path("v1/topics/", views.as_reader_view(views.TopicList), name="topics"),
+    # Any other address under /api/ is a JSON 404, as the schema says, never the HTML page for readers.
+    re_path(r"^", views.not_found),
 ]

@@ -8,6 +8,7 @@ parameters it reads, so the cache keys an answer on exactly those.
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers
+from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,6 +16,7 @@ from rest_framework.views import APIView
 from api import selectors
 from api.serializers import (
     ErrorSerializer,
+    kind_slugs,
     ItemDetailSerializer,
     ItemPageSerializer,
     KindSerializer,
@@ -103,7 +105,7 @@ class ItemDetail(ReadOnlyView):
         operation_id="item_detail",
         summary="One published item, with its full text",
         parameters=[
-            OpenApiParameter("kind", str, OpenApiParameter.PATH, description="The kind, e.g. `faq`."),
+            OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=kind_slugs(), description="The kind."),
             OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The last part of the page's address."),
         ],
         responses={200: ItemDetailSerializer, **ERRORS},
@@ -147,6 +149,11 @@ class TopicList(ReadOnlyView):
     )
     def get(self, request):
         return Response(TopicSerializer(selectors.topic_values(request), many=True).data)
+
+
+@api_view(["GET", "HEAD"])
+def not_found(request):
+    raise NotFound("There is nothing at this address. The API's operations are listed at /api/v1/openapi.json.")
 
 
 class Schema(SpectacularJSONAPIView):

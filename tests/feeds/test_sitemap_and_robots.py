@@ -5,6 +5,8 @@ Neither ever names a draft, scheduled, withdrawn or admin page."""
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from publishing.models import Status
 from tests.factories import make_guide, make_guides, make_question
@@ -68,3 +70,15 @@ def test_robots_txt_points_at_the_sitemap_and_names_no_admin_or_hidden_page(clie
     assert "User-agent: *" in text and "Sitemap: https://testserver/sitemap.xml" in text.splitlines()
     assert "admin" not in text
     assert not [item.slug for item in hidden_and_live[2] if item.slug in text]
+
+
+def test_the_sitemap_runs_the_same_queries_however_many_items_it_lists(client):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(captured)
+
+    make_guides(10)
+    few = queries()
+    make_guides(500)
+    assert queries() == few

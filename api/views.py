@@ -16,7 +16,6 @@ from rest_framework.views import APIView
 from api import selectors
 from api.serializers import (
     ErrorSerializer,
-    kind_slugs,
     ItemDetailSerializer,
     ItemPageSerializer,
     KindSerializer,
@@ -24,6 +23,7 @@ from api.serializers import (
     SearchPageSerializer,
     SearchQuerySerializer,
     TopicSerializer,
+    kind_slugs,
 )
 from publishing.models import Topic
 from publishing.reader_pages import reader_page

@@ -5,10 +5,11 @@ Every view is anonymous and read-only (GET and HEAD), answered in JSON, rate-lim
 parameters it reads, so the cache keys an answer on exactly those.
 """
 
+from django.http import JsonResponse
+from django.views.decorators.http import require_safe
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers
-from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -151,9 +152,10 @@ class TopicList(ReadOnlyView):
         return Response(TopicSerializer(selectors.topic_values(request), many=True).data)
 
 
-@api_view(["GET", "HEAD"])
+@require_safe
 def not_found(request):
-    raise NotFound("There is nothing at this address. The API's operations are listed at /api/v1/openapi.json.")
+    message = "There is nothing at this address. The API's operations are listed at /api/v1/openapi.json."
+    return JsonResponse({"detail": message}, status=404)
 
 
 class Schema(SpectacularJSONAPIView):

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from feedback.models import Feedback
+from feedback.pages import page_address
 from feedback.selectors import feedback_csv, pages_summary, weekly_counts
 
 
@@ -36,7 +37,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     @admin.display(description="page", ordering="page")
     def page_link(self, feedback):
-        return format_html('<a href="{}">{}</a>', feedback.page, feedback.page)
+        return format_html('<a href="{}">{}</a>', page_address(feedback.page), feedback.page)
 
     @admin.display(description="what went wrong")
     def what_went_wrong(self, feedback):

@@ -28,12 +28,17 @@ def is_feedback_page(path):
     return query_reading_of(match.func) is not None
 
 
+def page_address(path):
+    """A reader page's address from its path within the site, with the prefix the site is served under."""
+    return get_script_prefix() + path.lstrip("/")
+
+
 def page_item(path):
     """The published item whose reader page is at path, or None (a list page, the home page, an old address)."""
     slug = resolve(path).kwargs.get("slug")
     if not slug:
         return None
-    address = get_script_prefix() + path.lstrip("/")
+    address = page_address(path)
     for kind in kinds():
         item = kind.model.objects.published().filter(slug=slug).first()
         if item is not None and item.get_absolute_url() == address:

@@ -1,7 +1,8 @@
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 
 from feedback.forms import HONEYPOT
+from feedback.pages import page_address
 from feedback.selectors import pages_needing_attention
 
 register = template.Library()
@@ -31,4 +32,4 @@ def feedback_dashboard(context):
 @register.filter
 def page_url(path):
     """A reader page's address from its path within the site, with the prefix the site is served under."""
-    return get_script_prefix() + path.lstrip("/")
+    return page_address(path)

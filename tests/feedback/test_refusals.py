@@ -1,6 +1,8 @@
 """Without a CSRF token, the feedback forms refuse what a person on one of our pages would never send:
 another site's form, a filled-in honeypot, an oversized body or too many answers from one client."""
 
+import ipaddress
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -56,7 +58,7 @@ def test_one_client_is_limited_and_another_is_not(client):
     assert Feedback.objects.count() == 4
 
 
-@override_settings(FEEDBACK_RATE_LIMIT=1, TRUSTED_PROXY_NETWORKS=[__import__("ipaddress").ip_network("127.0.0.1")])
+@override_settings(FEEDBACK_RATE_LIMIT=1, TRUSTED_PROXY_NETWORKS=[ipaddress.ip_network("127.0.0.1")])
 def test_behind_the_proxy_the_limit_is_per_client_not_per_proxy(client):
     def from_client(address):
         return post(client, HTTP_ORIGIN="http://testserver", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address)
@@ -72,3 +74,10 @@ def test_reader_pages_still_answer_only_get_and_head(client):
 def test_a_refusal_with_javascript_comes_back_as_a_fragment(client):
     response = post(client, HTTP_ORIGIN="https://elsewhere.example", HTTP_X_REQUESTED_WITH="fetch")
     assert response.status_code == 403 and "<html" not in response.content.decode()
+
+
+def test_the_feedback_endpoints_take_only_the_methods_their_forms_use(client):
+    answer = client.get(reverse("feedback:answer"))
+    assert answer.status_code == 405 and answer["Allow"] == "POST"
+    report = client.put(reverse("feedback:report"))
+    assert report.status_code == 405 and report["Allow"] == "GET, HEAD, POST"

@@ -98,7 +98,7 @@ bench-weight: install
 
 ## bench-search: search latency on PostgreSQL at 1,000 / 10,000 / 100,000 items (a separate ssg_bench database);
 ## `make bench-search SEARCH_SIZES=1000,10000` for a quicker run, SEARCH_BENCH_ARGS=--write-results to update bench/RESULTS.md
-.PHONY: bench-search test-search-sqlite
+.PHONY: bench-search test-search-sqlite test-open-sqlite
 SEARCH_SIZES ?= 1000,10000,100000
 SEARCH_BENCH_ARGS ?=
 bench-search: install
@@ -107,6 +107,10 @@ bench-search: install
 ## test-search-sqlite: the search tests on SQLite (FTS5), whatever DATABASE_URL says
 test-search-sqlite: install
 	env -u DATABASE_URL $(PY) -m pytest tests/search -q
+
+## test-open-sqlite: feedback, feeds, sitemap and API tests on SQLite, so what they never show is proven on both engines
+test-open-sqlite: install
+	env -u DATABASE_URL $(PY) -m pytest tests/feedback tests/feeds tests/api -q -m "not browser"
 
 ## search-eval: search relevance on the project's own query set (bench/relevance/queries.yaml), on fresh PostgreSQL
 ## (a separate ssg_search_eval database) and SQLite databases; SEARCH_EVAL_ARGS="--engine sqlite" for one engine,

@@ -14,6 +14,8 @@ them and a change to them refreshes cached pages.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.text import slugify
+
 EDITOR_ACTIONS = ("add", "change", "view")
 PUBLISHER_ACTIONS = ("add", "change", "view", "delete")
 
@@ -30,6 +32,11 @@ class ContentKind:
     cached: bool = True  # a change starts a new page-cache generation
     search_text: Callable | None = None  # search_text(item) -> more words for the index
     supporting: tuple = ()  # models edited alongside the kind (e.g. FAQ categories)
+
+    @property
+    def slug(self):
+        """The kind's name in addresses and filters: its label as a slug ("faq", "toolkit-stage")."""
+        return slugify(self.label) or self.model._meta.model_name
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,11 @@ def kinds():
 def kind_for(model):
     """The registered kind of a model (or of an item's class); None if it is not a kind."""
     return _registry.kinds.get(model)
+
+
+def kind_by_slug(slug):
+    """The registered kind whose slug this is; None if there is none."""
+    return next((kind for kind in kinds() if kind.slug == slug), None)
 
 
 def content_models():

@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "crispy_forms",
     "crispy_forms_gds",
     "reversion",
@@ -47,6 +51,9 @@ INSTALLED_APPS = [
     "toolkit",
     "search",
     "topics",
+    "feedback",
+    "feeds",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +237,39 @@ LOGGING = {
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+}
+
+# Page feedback (feedback/): how many answers one client may send in a window, and the largest submission.
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 30)
+FEEDBACK_RATE_WINDOW_SECONDS = env_int("FEEDBACK_RATE_WINDOW_SECONDS", 600)
+FEEDBACK_MAX_BODY_BYTES = env_int("FEEDBACK_MAX_BODY_BYTES", 32_768)
+
+# The most addresses one sitemap file lists (the sitemap protocol's limit); past it /sitemap.xml becomes an index.
+SITEMAP_URL_LIMIT = env_int("SITEMAP_URL_LIMIT", 50_000)
+
+# Requests one client may make to the API: a number per second, minute, hour or day ("120/minute").
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")
+# The read-only content API (api/): anonymous, JSON only, rate-limited per client, documented by its own schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.rest.FirstRendererOnly",
+    "DEFAULT_THROTTLE_CLASSES": ["api.rest.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.rest.exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Shared Services Guidance content API",
+    "DESCRIPTION": "Published guidance on sharing corporate services across government, read-only. "
+    "Anonymous, JSON only, rate-limited per client; answers carry ETags.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
 SERVICE_NAME = "Shared Services Guidance"

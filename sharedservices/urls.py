@@ -18,6 +18,9 @@ urlpatterns = [
     path("guidance/", include("guidance.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("search/", include("search.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("", include("feeds.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -312,3 +312,14 @@ def make_template(
     if files:
         template.files.set([f if isinstance(f, TemplateFile) else make_template_file(f, title) for f in files])
     return template
+
+
+# Readers' feedback
+
+
+def make_feedback(page="/faq/", answer="not_useful", *, days_ago=0, **fields):
+    """A reader's answer about `page`, received `days_ago` days ago."""
+    from feedback.models import Feedback
+
+    received_at = timezone.now() - datetime.timedelta(days=days_ago)
+    return Feedback.objects.create(page=page, answer=answer, received_at=received_at, **fields)

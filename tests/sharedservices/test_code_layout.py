@@ -10,7 +10,9 @@ import pytest
 from publishing import registry
 
 ROOT = Path(__file__).resolve().parents[2]
-APPLICATION_APPS = ["sharedservices", "publishing", "faq", "guidance", "toolkit", "search", "topics"]
+APPLICATION_APPS = [
+    "sharedservices", "publishing", "faq", "guidance", "toolkit", "search", "topics", "feedback", "feeds", "api",
+]  # fmt: skip
 LONGEST_FUNCTION = 40
 
 
@@ -45,7 +47,12 @@ def test_registered_kinds_come_from_the_content_apps():
 
 
 def test_publishing_imports_no_app_above_it():
-    assert imports_of("publishing", {"search", "topics", *content_apps()}) == []
+    assert imports_of("publishing", {"search", "topics", "feedback", "feeds", "api", *content_apps()}) == []
+
+
+@pytest.mark.parametrize("app", ["feedback", "feeds", "api"])
+def test_the_cross_kind_apps_read_the_registry_and_import_no_content_app(app):
+    assert imports_of(app, set(content_apps())) == []
 
 
 @pytest.mark.parametrize("app", ["faq", "guidance", "toolkit"])
@@ -62,7 +69,7 @@ VISIBILITY_RULE = re.compile(
 )
 
 
-@pytest.mark.parametrize("app", ["sharedservices", "faq", "guidance", "toolkit", "search", "topics"])
+@pytest.mark.parametrize("app", [app for app in APPLICATION_APPS if app != "publishing"])
 def test_no_code_outside_publishing_decides_visibility_itself(app):
     found = [
         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"

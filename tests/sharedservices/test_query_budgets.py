@@ -1,4 +1,5 @@
-"""Every reader page runs a small, fixed number of SQL queries, the same with 10 items as with 10,000."""
+"""Every reader page, feed and API endpoint runs a small, fixed number of SQL queries, the same with 10 items as
+with 10,000."""
 
 import pytest
 from django.db import connection
@@ -62,6 +63,17 @@ def page_urls(topic, stage):
         template.get_absolute_url(),
         "/topics/",
         topic.get_absolute_url(),
+        # Feeds of major changes, and the read-only API's list, detail and search endpoints.
+        "/feeds/updates.atom",
+        f"/feeds/topics/{topic.slug}.atom",
+        "/feeds/kinds/faq.atom",
+        "/api/v1/items/",
+        "/api/v1/items/?kind=template",
+        f"/api/v1/items/?topic={topic.slug}&audience=providers",
+        f"/api/v1/items/faq/{question.slug}/",
+        "/api/v1/search/?q=template",
+        "/api/v1/kinds/",
+        "/api/v1/topics/",
     ]
 
 

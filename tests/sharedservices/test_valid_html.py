@@ -21,7 +21,7 @@ LIST_PAGES = [
 
 
 def reader_pages():
-    """Every kind of reader page: lists, one item of each kind, a topic, search and a 404."""
+    """Every kind of reader page: lists, one item of each kind, a topic, search, the feedback steps and a 404."""
     urls = [reverse(name) for name in LIST_PAGES]
     for model in content_models():
         item = model.objects.published().first()
@@ -30,6 +30,8 @@ def reader_pages():
     urls.append(Topic.objects.first().get_absolute_url())
     search = reverse("search:index")
     urls += [f"{search}?q=savings", f"{search}?q=zzzzunfindable", search]
+    # The feedback steps a reader without JavaScript sees as pages of their own.
+    urls += ["/feedback/report/?page=/faq/", "/feedback/thanks/?page=/faq/"]
     urls += ["/no-such-page/", "/admin/login/"]
     return urls
 

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "toolkit",
     "search",
     "topics",
+    # Not a content kind: the readiness self-assessment and the savings estimator hold no editor content.
+    "tools",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("guidance/", include("guidance.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("search/", include("search.urls")),
+    path("tools/", include("tools.urls")),
     path("admin/", admin.site.urls),
 ]
 

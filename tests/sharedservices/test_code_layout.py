@@ -10,7 +10,7 @@ import pytest
 from publishing import registry
 
 ROOT = Path(__file__).resolve().parents[2]
-APPLICATION_APPS = ["sharedservices", "publishing", "faq", "guidance", "toolkit", "search", "topics"]
+APPLICATION_APPS = ["sharedservices", "publishing", "faq", "guidance", "toolkit", "search", "topics", "tools"]
 LONGEST_FUNCTION = 40
 
 
@@ -54,6 +54,13 @@ def test_a_content_app_imports_no_other_content_app(app):
     assert imports_of(app, others) == []
 
 
+def test_the_tools_use_the_toolkits_file_writers_but_no_content_apps_models_or_pages():
+    """The tools hold no content: they may write files with toolkit.files, and read nothing of the content apps."""
+    writers = ("toolkit.files.opendocument", "toolkit.files.sources")
+    found = [line for line in imports_of("tools", set(content_apps())) if not line.endswith(writers)]
+    assert found == []
+
+
 # Filters and comparisons that decide what readers see: only publishing's QuerySet and model may spell them out.
 VISIBILITY_RULE = re.compile(
     r"\b(draft_of|status|publish_at)__\w+\s*="  # filter(draft_of__isnull=True), publish_at__lte=…
@@ -62,7 +69,7 @@ VISIBILITY_RULE = re.compile(
 )
 
 
-@pytest.mark.parametrize("app", ["sharedservices", "faq", "guidance", "toolkit", "search", "topics"])
+@pytest.mark.parametrize("app", ["sharedservices", "faq", "guidance", "toolkit", "search", "topics", "tools"])
 def test_no_code_outside_publishing_decides_visibility_itself(app):
     found = [
         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"

@@ -239,3 +239,8 @@ def test_a_download_with_answers_missing_asks_the_missing_question_instead(examp
     response = Client().post("/tools/readiness/download/", example_a)
     assert response["Content-Type"].startswith("text/html")
     assert heading(response.content.decode()) == "Is there a realistic route to serving 50,000 or more employees?"
+
+
+def test_the_privacy_notice_says_the_tools_store_nothing(client):
+    html = client.get("/privacy/").content.decode()
+    assert "do not store what you enter" in html and "the tools set no cookies" in html

@@ -82,9 +82,9 @@ def assessment_rows(assessment, answers):
             hint = f"{question.hint} {how_to_score(question)}" if question.own_answers else question.hint
             rows.append([question.text, answer.score if answer else None, None, None, hint])
         cells = f"{SCORE_COLUMN}{first}:{SCORE_COLUMN}{len(rows)}"
-        name = lower_first(factor.name)
-        rows.append([f"Total for {name} (out of {factor.maximum})", f"=SUM({cells})"])
-        rows.append([f"Lowest score for {name}", f"=MIN({cells})"])
+        # By number, not name: every repeat of a factor's name is more words for search to match the file on.
+        rows.append([f"Total for factor {factor.number} (out of {factor.maximum})", f"=SUM({cells})"])
+        rows.append([f"Lowest score for factor {factor.number}", f"=MIN({cells})"])
         totals.append(len(rows) - 1)
         rows.append([])
     overall = "+".join(f"{SCORE_COLUMN}{row}" for row in totals)
@@ -101,31 +101,24 @@ def assessment_sheet(assessment, answers=None):
 
 
 def meaning_sheet(assessment):
+    """How factors are rated, and what to do next for each factor at each rating: one row a factor."""
     ratings = [[f"{rating.label}: {lower_first(rating.meaning)}"] for rating in assessment.ratings]
-    advice = [
-        [factor.name, rating.label, factor.advice[rating.key]]
-        for factor in assessment.factors
-        for rating in assessment.ratings
-    ]
-    overall = [
-        [f"All {len(assessment.factors)} factors", r.label, assessment.overall[r.key]] for r in assessment.ratings
-    ]
+    advice = [[f"{factor.number}. {factor.name}", *(factor.advice[r.key] for r in assessment.ratings)]
+              for factor in assessment.factors]  # fmt: skip
+    overall = [f"All {len(assessment.factors)} factors", *(assessment.overall[r.key] for r in assessment.ratings)]
     return {
         "name": MEANING_SHEET,
-        "widths": [46, 18, 100],
+        "widths": [40, 60, 60, 60],
         "rows": [
             [MEANING_SHEET],
             [],
             ["Each factor is rated by its lowest score, so that one weak answer is never hidden by a total."],
             *ratings,
-            [],
-            ["Factor", "Rating", "What to do next"],
-            *advice,
-            [],
-            ["Overall", "Rating", "What to do next"],
-            *overall,
-            [],
             ["Overall, you take the lowest rating of any factor."],
+            [],
+            ["What to do next", *(f"If {lower_first(rating.label)}" for rating in assessment.ratings)],
+            *advice,
+            overall,
         ],
     }
 

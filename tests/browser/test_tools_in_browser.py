@@ -139,7 +139,7 @@ def test_reader_completes_the_readiness_self_assessment_changes_an_answer_and_ke
     results = download(page, "Download your results (ODS)")
     assert results.suggested_filename == "readiness-self-assessment-results.ods"
     kept = sheet(results.path().read_bytes(), "Self-assessment")
-    assert kept["Total for effective governance and programme management (out of 20)"] == ["14"]
+    assert kept["Total for factor 2 (out of 20)"] == ["14"]
     assert kept["Overall score (out of 75)"] == ["58"]
 
     click(page, "button", "Open a printable page")

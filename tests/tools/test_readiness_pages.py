@@ -225,8 +225,8 @@ def test_the_downloaded_spreadsheet_opens_with_odfpy_with_the_scores_filled_in_a
     names = [table.getAttribute("name") for table in document.spreadsheet.getElementsByType(Table)]
     assert names == ["Your results", "Instructions", "Self-assessment", "What your scores mean"]
     scored = {row[0]: row[1] for row in sheet_rows(document, "Self-assessment") if len(row) > 1}
-    assert scored["Total for adequate scale (out of 20)"] == "14"
-    assert scored["Lowest score for adequate scale"] == "2"
+    assert scored["Total for factor 1 (out of 20)"] == "14"
+    assert scored["Lowest score for factor 1"] == "2"
     assert scored["Overall score (out of 75)"] == "60"
     assert scored["How many employees would the shared service serve?"] == "3"
     results = {row[0]: row[1:] for row in sheet_rows(document, "Your results") if row}

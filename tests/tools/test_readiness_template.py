@@ -68,20 +68,20 @@ def test_the_templates_formulas_give_the_tools_totals_and_lowest_scores_for_the_
     }
     result = score(answers, assessment)
     for factor in result.factors:
-        name = factor.factor.name[:1].lower() + factor.factor.name[1:]
-        assert formulas[f"Total for {name} (out of {factor.factor.maximum})"] == factor.total
-        assert formulas[f"Lowest score for {name}"] == factor.lowest
+        number = factor.factor.number
+        assert formulas[f"Total for factor {number} (out of {factor.factor.maximum})"] == factor.total
+        assert formulas[f"Lowest score for factor {number}"] == factor.lowest
     assert formulas["Overall score (out of 75)"] == result.total == 60
 
 
 def test_the_template_explains_every_rating_and_what_to_do_next_as_the_tool_does(assessment, template_sheets):
-    cells = [cell for row in template_sheets[MEANING_SHEET].rows for cell in row if isinstance(cell, str)]
+    rows = {row[0]: row[1:] for row in template_sheets[MEANING_SHEET].rows if row}
+    ratings = assessment.ratings
+    assert rows["What to do next"] == [f"If {rating.label[:1].lower()}{rating.label[1:]}" for rating in ratings]
     for factor in assessment.factors:
-        for rating in assessment.ratings:
-            assert factor.advice[rating.key] in cells
-    for rating in assessment.ratings:
-        assert assessment.overall[rating.key] in cells
-        assert any(cell.startswith(f"{rating.label}: ") for cell in cells)
+        assert rows[f"{factor.number}. {factor.name}"] == [factor.advice[rating.key] for rating in ratings]
+    assert rows["All 4 factors"] == [assessment.overall[rating.key] for rating in ratings]
+    assert all(any(label.startswith(f"{rating.label}: ") for label in rows) for rating in ratings)
 
 
 def test_the_templates_instructions_give_the_tools_answer_scale(assessment, template_sheets):

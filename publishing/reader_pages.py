@@ -3,10 +3,16 @@
 Every reader view says so with `@reader_page(...)`. Other methods get 405, and the page
 cache (sharedservices.page_cache) keys a page on the parameters it reads, normalised
 the way the view reads them, and never caches a request carrying any other parameter.
+A step of a reader's form (the tools' questions) takes POST instead: `@reader_form_step(...)`.
 """
 
 from dataclasses import dataclass
+from functools import wraps
 
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from publishing.pagination import requested_page_number
@@ -54,3 +60,35 @@ def reader_page(*names, normalise=None):
 def query_reading_of(view):
     """The QueryReading a view declared, or None for a view that is not a reader page."""
     return getattr(view, "query_reading", None)
+
+
+def reader_form_step(start_url_name):
+    """Mark a view as a step of a reader's form that stores nothing: it takes the form by POST.
+
+    What the reader entered travels in the form, so the step is never cached (the page cache
+    keeps only GET), never indexed, and kept by no shared cache. It changes nothing on the
+    server, so there is nothing for a forged request to abuse: it needs no CSRF token, and
+    readers get no cookie. A GET or HEAD (a reopened tab) goes to the form's first page.
+    """
+
+    def decorate(view):
+        @csrf_exempt
+        @wraps(view)
+        def step(request, *args, **kwargs):
+            if request.method in ("GET", "HEAD"):
+                return redirect(start_url_name)
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            return response
+
+        step.form_step = True
+        return step
+
+    return decorate
+
+
+def is_form_step(view):
+    return getattr(view, "form_step", False)

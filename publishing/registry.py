@@ -48,11 +48,21 @@ class SupportingModel:
     cached: bool = True
 
 
+@dataclass(frozen=True)
+class RecommendedPage:
+    url_name: str  # the page's URL name, e.g. "tools:readiness"
+    title: str
+    summary: str
+    phrases: tuple  # a search whose words contain one of these (as whole words) recommends the page
+    label: str = ""  # what kind of page it is, shown above its title
+
+
 @dataclass
 class Registry:
     kinds: dict = field(default_factory=dict)
     supporting: dict = field(default_factory=dict)
     loader_order: list = field(default_factory=list)
+    recommended: dict = field(default_factory=dict)
 
 
 _registry = Registry()
@@ -96,6 +106,21 @@ def unregister(model):
     kind = _registry.kinds.pop(model, None) or _registry.supporting.pop(model, None)
     for loader in getattr(kind, "loaders", ()):
         _registry.loader_order.remove(loader)
+
+
+def register_recommended_page(url_name, *, title, summary, phrases, label=""):
+    """Register a reader page that is not content (such as a tool) for search to recommend.
+
+    Search indexes items of content kinds; a page like this has no item to index, so a search
+    containing one of its phrases shows it first, where an editor's best bet would be shown.
+    """
+    if not phrases:
+        raise ValueError(f"give {url_name} at least one phrase readers search for")
+    _registry.recommended[url_name] = RecommendedPage(url_name, title, summary, tuple(phrases), label)
+
+
+def recommended_pages():
+    return list(_registry.recommended.values())
 
 
 def kinds():

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from publishing.models import Topic
 from publishing.pagination import Pagination, page_url, pagination_for
+from publishing.registry import recommended_pages
 from search.backends import Filters, get_backend
 from search.backends.base import ALL, ANY
 from search.indexing import kind_of, kinds
@@ -165,9 +166,26 @@ def browse_url(model, *, audiences=(), topics=()):
 
 
 def best_bets_for(query_text, now):
+    """Pages shown first: editors' best bets for the query, then the registered pages it asks for."""
     key = normalise_for_matching(query_text)
     if not key:
         return []
+    results = editors_best_bets(key, now)
+    shown = {result.url for result in results}
+    return results + [result for result in recommended_pages_for(key) if result.url not in shown]
+
+
+def recommended_pages_for(key):
+    """Registered reader pages (publishing.registry.register_recommended_page) with a phrase in the query."""
+    padded = f" {key} "
+    return [
+        BestBetResult(reverse(page.url_name), page.title, page.summary, page.label)
+        for page in recommended_pages()
+        if any(f" {normalise_for_matching(phrase)} " in padded for phrase in page.phrases)
+    ]
+
+
+def editors_best_bets(key, now):
     bets = [bet for bet in BestBet.objects.filter(active=True) if key in bet.query_list()]
     if not bets:
         return []

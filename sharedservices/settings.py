@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "feedback",
     "feeds",
     "api",
+    # Not a content kind: the readiness self-assessment and the savings estimator hold no editor content.
+    "tools",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("", include("feeds.urls")),
     path("api/", include("api.urls")),
+    path("tools/", include("tools.urls")),
     path("admin/", admin.site.urls),
 ]
 

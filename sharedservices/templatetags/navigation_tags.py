@@ -11,6 +11,7 @@ register = template.Library()
 SECTIONS = [
     ("Guidance", "guidance:index"),
     ("Toolkit", "toolkit:index"),
+    ("Tools", "tools:index"),
     ("FAQ", "faq:index"),
     ("Topics", "topics:index"),
     ("About", "about"),

@@ -40,6 +40,7 @@ CLASSES = ["question", "one-word", "two-word", "acronym", "misspelling", "naviga
 LANDING_PAGES = {
     "home", "about", "accessibility", "privacy", "faq:index", "guidance:index", "guidance:audience",
     "toolkit:index", "toolkit:templates", "toolkit:examples", "topics:index",
+    "tools:index", "tools:readiness", "tools:savings",
 }  # fmt: skip
 # Pages built from one demo-content file: the URL name, and the folder of files whose slugs it serves.
 CONTENT_PAGES = {

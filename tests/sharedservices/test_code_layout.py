@@ -11,7 +11,8 @@ from publishing import registry
 
 ROOT = Path(__file__).resolve().parents[2]
 APPLICATION_APPS = [
-    "sharedservices", "publishing", "faq", "guidance", "toolkit", "search", "topics", "feedback", "feeds", "api",
+    "sharedservices", "publishing", "faq", "guidance", "toolkit", "search", "topics",
+    "feedback", "feeds", "api", "tools",
 ]  # fmt: skip
 LONGEST_FUNCTION = 40
 
@@ -59,6 +60,13 @@ def test_the_cross_kind_apps_read_the_registry_and_import_no_content_app(app):
 def test_a_content_app_imports_no_other_content_app(app):
     others = set(content_apps()) - {app}
     assert imports_of(app, others) == []
+
+
+def test_the_tools_use_the_toolkits_file_writers_but_no_content_apps_models_or_pages():
+    """The tools hold no content: they may write files with toolkit.files, and read nothing of the content apps."""
+    writers = ("toolkit.files.opendocument", "toolkit.files.sources")
+    found = [line for line in imports_of("tools", set(content_apps())) if not line.endswith(writers)]
+    assert found == []
 
 
 # Filters and comparisons that decide what readers see: only publishing's QuerySet and model may spell them out.

@@ -52,6 +52,8 @@ READER_PATHS = [
     "/toolkit/examples/",
     "/topics/",
     "/about/",
+    "/tools/readiness/",
+    "/tools/savings/",
 ]
 
 
@@ -224,7 +226,9 @@ def body_attempts():
         ([("Content-Type", "text/plain")], b"x" * 1_500_000),
         ([("Content-Type", "multipart/form-data; boundary=b")], big_field),
     ]
-    paths = ["/", "/faq/", "/search/", "/admin/login/", "/toolkit/templates/"]
+    # The tools' steps take POST: every body a reader could send them must get a page, never an error.
+    paths = ["/", "/faq/", "/search/", "/admin/login/", "/toolkit/templates/", "/tools/readiness/answers/",
+             "/tools/savings/estimate/", "/tools/savings/download/"]  # fmt: skip
     return [
         Attempt(f"body {n} to {path}", request("POST", path, headers, body), direct=len(body) < 1_000_000)
         for path in paths

@@ -74,6 +74,9 @@ def page_urls(topic, stage):
         "/api/v1/search/?q=template",
         "/api/v1/kinds/",
         "/api/v1/topics/",
+        "/tools/",
+        "/tools/readiness/",
+        "/tools/savings/",
     ]
 
 
@@ -111,3 +114,22 @@ def test_query_counts_do_not_grow_from_ten_items_to_ten_thousand(client, tmp_pat
     # Long lists are paged or cut short, so no page's HTML grows with the content either.
     assert {url: size for url, size in sizes.items() if size > HTML_BUDGET} == {}
     assert Question.objects.filter(status=Status.PUBLISHED).count() > 3000
+
+
+def test_the_tools_read_nothing_from_the_database_even_their_steps_that_are_never_cached(client):
+    answers = dict.fromkeys(("employees", "growth", "cover", "payback", "offering", "agreements", "roles", "pace",
+                             "experience", "transition", "retained", "implementation", "buying-power", "existing",
+                             "smaller"), "3")  # fmt: skip
+    figures = {"hr": "1,250,000", "employees": "18,000"}
+    steps = [
+        ("/tools/readiness/answers/", {"go": "start"}),
+        ("/tools/readiness/answers/", {**answers, "go": "results"}),
+        ("/tools/readiness/download/", answers),
+        ("/tools/savings/estimate/", figures),
+        ("/tools/savings/download/", {**figures, "format": "ods"}),
+    ]
+    for path, data in steps:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(path, data)
+        assert response.status_code == 200, path
+        assert len(queries) == 0, (path, [q["sql"] for q in queries])

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from publishing.reader_pages import is_form_step
 from tests.factories import make_editor, make_question, make_stage, make_template
 
 pytestmark = pytest.mark.django_db
@@ -109,8 +110,9 @@ def test_an_upload_within_the_limit_still_reaches_the_admin():
     assert client.post(f"/admin/toolkit/template/{template.pk}/change/", {"title": ""}).status_code == 200
 
 
-def reader_paths():
-    """One concrete address for every reader URL pattern (slugs filled with existing items)."""
+def reader_paths(form_steps=False):
+    """One concrete address for every reader URL pattern (slugs filled with existing items); with
+    form_steps, those of the steps of a reader's form (which take POST) instead of the pages."""
     question = make_question(slug="a-question")
     stage = make_stage(position=1, slug="vision")
     template = make_template("A template", stage=stage, files=["odt"], slug="a-template")
@@ -133,7 +135,8 @@ def reader_paths():
                 for key, value in {**values, **values_for.get(name, {})}.items():
                     for converter in ("slug", "str", "audience"):
                         route = route.replace(f"<{converter}:{key}>", value)
-                paths.append("/" + route)
+                if is_form_step(pattern.callback) == form_steps:
+                    paths.append("/" + route)
 
     walk(get_resolver().url_patterns)
     return [path for path in paths if "<" not in path and not path.startswith("/__bench__")]
@@ -153,3 +156,18 @@ def test_reader_pages_still_answer_get_and_head():
     for path in reader_paths():
         for method in ("GET", "HEAD"):
             assert Client().generic(method, path).status_code in (200, 301, 302, 404), f"{method} {path}"
+
+
+def test_the_steps_of_a_readers_form_take_post_and_send_a_reopened_tab_to_the_first_page():
+    steps = reader_paths(form_steps=True)
+    assert "/tools/readiness/answers/" in steps and "/tools/savings/estimate/" in steps
+    for path in steps:
+        assert Client().post(path).status_code == 200, path
+        for method in ("GET", "HEAD"):
+            response = Client().generic(method, path)
+            assert response.status_code == 302, f"{method} {path}"
+            assert response["Location"].startswith("/tools/"), path
+        for method in ("PUT", "DELETE", "PATCH", "TRACE", "OPTIONS"):
+            response = Client().generic(method, path)
+            assert response.status_code == 405, f"{method} {path} gave {response.status_code}"
+            assert response["Allow"] == "GET, HEAD, POST"

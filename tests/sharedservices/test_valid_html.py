@@ -16,8 +16,27 @@ ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIST_PAGES = [
     "home", "about", "accessibility", "privacy", "faq:index", "topics:index", "guidance:index",
-    "toolkit:index", "toolkit:templates", "toolkit:examples",
+    "toolkit:index", "toolkit:templates", "toolkit:examples", "tools:index", "tools:readiness", "tools:savings",
 ]  # fmt: skip
+READINESS_ANSWERS = dict.fromkeys(("employees", "growth", "cover", "payback", "offering", "agreements", "roles", "pace",
+                                   "experience", "transition", "retained", "implementation", "buying-power", "existing",
+                                   "smaller"), "3")  # fmt: skip
+SAVINGS_FIGURES = {"hr": "1,250,000", "finance": "2,000,000", "procurement": "", "other": "", "employees": "18,000"}
+
+
+def form_pages():
+    """Every kind of page a step of a reader's form answers with (they take POST): (address, form data)."""
+    answers = "/tools/readiness/answers/"
+    return [
+        (answers, {"go": "start"}),
+        (answers, {"question": "employees", "go": "continue"}),
+        (answers, {**READINESS_ANSWERS, "go": "check"}),
+        (answers, {**READINESS_ANSWERS, "go": "results"}),
+        (answers, {"go": "restore", "code": "123"}),
+        ("/tools/readiness/printable/", READINESS_ANSWERS),
+        ("/tools/savings/estimate/", SAVINGS_FIGURES),
+        ("/tools/savings/estimate/", {**SAVINGS_FIGURES, "hr": "x", "employees": "-1"}),
+    ]
 
 
 def reader_pages():
@@ -41,12 +60,13 @@ def reader_pages():
 def test_every_reader_page_is_valid_html(client, tmp_path):
     call_command("load_demo_content")
     files = {}
-    for n, url in enumerate(reader_pages()):
-        response = client.get(url)
+    requests = [(url, None) for url in reader_pages()] + form_pages()
+    for n, (url, data) in enumerate(requests):
+        response = client.get(url) if data is None else client.post(url, data)
         assert response.status_code in (200, 404), url
         path = tmp_path / f"page{n}.html"
         path.write_bytes(response.content)
-        files[str(path)] = url
+        files[str(path)] = url if data is None else f"POST {url} {data.get('go', '')}"
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
         capture_output=True,

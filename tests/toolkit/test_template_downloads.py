@@ -28,11 +28,12 @@ CONTENT_TYPES = {
 
 
 def demo_downloads():
-    """(slug, format, title) for every file every demo template offers."""
+    """(slug, format, title, version) for every file every demo template offers."""
     cases = []
     for path in sorted((CONTENT / "toolkit" / "templates").glob("*.md")):
         meta = yaml.safe_load(path.read_text().split("---")[1])
-        cases += [(path.stem, file_format, meta["title"]) for file_format in meta["formats"]]
+        version = str(meta.get("version", "1.0"))
+        cases += [(path.stem, file_format, meta["title"], version) for file_format in meta["formats"]]
     return cases
 
 
@@ -53,16 +54,16 @@ def words_in(data, file_format):
 
 def test_demo_templates_offer_at_least_six_downloads_in_open_formats():
     cases = demo_downloads()
-    assert len({slug for slug, _, _ in cases}) >= 6
-    assert {"odt", "ods"} <= {file_format for _, file_format, _ in cases}
+    assert len({slug for slug, *_ in cases}) >= 6
+    assert {"odt", "ods"} <= {file_format for _, file_format, *_ in cases}
 
 
 def test_every_demo_template_downloads_with_the_right_headers_and_opens(client, demo_toolkit):
-    for slug, file_format, title in demo_downloads():
+    for slug, file_format, title, version in demo_downloads():
         response = client.get(reverse("toolkit:download", args=[slug, file_format]))
         assert response.status_code == 200, (slug, file_format)
         assert response["Content-Type"] == CONTENT_TYPES[file_format], (slug, file_format)
-        assert response["Content-Disposition"] == f'attachment; filename="{slug}-v1.0.{file_format}"'
+        assert response["Content-Disposition"] == f'attachment; filename="{slug}-v{version}.{file_format}"'
         assert response["X-Content-Type-Options"] == "nosniff"
         data = b"".join(response.streaming_content)
         assert int(response["Content-Length"]) == len(data)

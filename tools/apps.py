@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class ToolsConfig(AppConfig):
+    name = "tools"
+    verbose_name = "Tools for deciding"
+
+    def ready(self):
+        from publishing.registry import register_recommended_page
+        from tools.catalogue import INDEX, TOOLS
+
+        # The tools hold no content to index, so search recommends them when a search asks for them.
+        for tool in TOOLS:
+            register_recommended_page(
+                tool.url_name, title=tool.name, summary=tool.summary, phrases=tool.search_phrases, label="Online tool"
+            )
+        register_recommended_page(**INDEX, label="Online tools")

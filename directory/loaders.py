@@ -59,6 +59,10 @@ class LinkedParent(OptionalParent):
 
     phase = LINKS
 
+    def apply(self, item, slug):
+        super().apply(item, slug)
+        type(item).objects.filter(pk=item.pk).update(parent=item.parent)
+
 
 class OrganisationLoader(PublishedContentLoader):
     directory = "directory/organisations"

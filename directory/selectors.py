@@ -39,13 +39,31 @@ class Fact:
         return date_text(self.entry.get("date", ""))
 
     @property
+    def when(self):
+        """The fact's dates as readers read them: a period, a date, or when a source listed it."""
+        if self.period:
+            return self.period[0].upper() + self.period[1:]
+        if self.date:
+            return self.date
+        reported = date_text(self.entry.get("reported", ""))
+        return f"Listed in {reported}" if reported else ""
+
+    @property
+    def when_in_sentence(self):
+        """The dates after a comma: "from April 2023"."""
+        when = self.when
+        return when[:1].lower() + when[1:]
+
+    @property
+    def details(self):
+        parts = [self.entry.get(key, "") for key in ("role", "value", "detail", "note")]
+        return ". ".join(part.rstrip(".") for part in parts if part) + ("." if any(parts) else "")
+
+    @property
     def name(self):
         if self.organisation is not None:
             return self.organisation.title
         return self.entry.get("name") or self.entry.get("organisation", "")
-
-    def __getitem__(self, key):
-        return self.entry.get(key, "")
 
 
 def fact(entry, owner):
@@ -78,6 +96,14 @@ class ClusterCard:
     @property
     def progress(self):
         return fact(self.cluster.progress, self.cluster)
+
+    @property
+    def members_fact(self):
+        """All current members as one fact for a summary: their dates, and every source they cite."""
+        numbers = sorted({n for member in self.members for n in member.entry.get("sources", [])})
+        dates = sorted({member.entry.get("from", "") for member in self.members} - {""})
+        entry = {"from": dates[0], "sources": numbers} if dates else {"sources": numbers}
+        return Fact(entry, self.cluster)
 
     @property
     def suppliers(self):
@@ -119,7 +145,7 @@ def overview_page():
 
 def cluster_page(cluster):
     card = cluster_cards([cluster])[0]
-    return {"item": cluster, "cluster": cluster, "card": card, "show_review_dates": True}
+    return {"item": cluster, "cluster": cluster, "card": card, "show_review_dates": True, "read_next": READ_NEXT}
 
 
 @dataclass
@@ -131,6 +157,10 @@ class Answer:
     memberships: list  # ClusterMembership
     through: object = None  # the parent department whose cluster this is
     successors: list = field(default_factory=list)  # (successor organisation, its memberships)
+
+    @property
+    def closed(self):
+        return fact(self.organisation.closed, self.organisation)
 
     @property
     def found(self):
@@ -190,9 +220,9 @@ def organisation_page(organisation):
         "answer": answer,
         "parent": fact(organisation.parent_cited, organisation),
         "former_names": [Fact(entry, organisation) for entry in organisation.former_names],
-        "closed": fact(organisation.closed, organisation),
         "served_by": providers_serving(organisation),
         "show_review_dates": True,
+        "read_next": READ_NEXT,
     }
 
 
@@ -206,17 +236,31 @@ def provider_page(provider):
         "started": fact(provider.started, provider),
         "ended": fact(provider.ended, provider),
         "show_review_dates": True,
+        "read_next": READ_NEXT,
     }
 
 
+@dataclass
+class Year:
+    year: str
+    milestones: list
+
+
 def timeline_page():
-    return {"milestones": list(Milestone.objects.all())}
+    """The timeline, year by year: each milestone with its date as precise as its sources, and its sources."""
+    years = {}
+    for milestone in Milestone.objects.all():
+        milestone.date_text = date_text(milestone.date)
+        milestone.source_list = numbered(milestone.sources)
+        years.setdefault(milestone.date[:4], []).append(milestone)
+    return {"years": [Year(year, milestones) for year, milestones in years.items()]}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Choice:
     value: str  # the organisation's slug
     label: str
+    selected: bool = False
 
 
 def organisation_choices():
@@ -235,7 +279,12 @@ def organisation_choices():
 
 def which_cluster_page(slug):
     """The question page: the choices, and the answer for the organisation chosen (None if none was)."""
-    context = {"choices": organisation_choices(), "chosen": slug or "", "read_next": READ_NEXT}
+    choices = organisation_choices()
+    current = next((c for c in choices if c.value == slug and "now " not in c.label), None)
+    chosen = current or next((c for c in choices if c.value == slug), None)
+    if chosen:
+        chosen.selected = True
+    context = {"choices": choices, "chosen": slug or "", "read_next": READ_NEXT}
     if slug:
         organisation = Organisation.objects.published().select_related("parent").filter(slug=slug).first()
         context["organisation"] = organisation

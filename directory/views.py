@@ -49,6 +49,7 @@ def which_cluster(request):
     context = which_cluster_page(chosen)
     if chosen and context.get("organisation") is None:
         context["error"] = "Choose your organisation from the list"
+        context["error_list"] = [{"text": context["error"], "href": "#organisation"}]
         return render(request, "directory/which_cluster.html", context, status=400)
     return render(request, "directory/which_cluster.html", context)
 

@@ -105,6 +105,13 @@ class Organisation(Cited, PublishedContent):
         return self.abbreviation or self.title
 
     @property
+    def name_with_abbreviation(self):
+        """ "Department for Work and Pensions (DWP)": its name, and its abbreviation unless the name has it."""
+        if not self.abbreviation or f"({self.abbreviation})" in self.title:
+            return self.title
+        return f"{self.title} ({self.abbreviation})"
+
+    @property
     def all_names(self):
         """Every name and abbreviation it has had, current first: what readers may search or pick it by."""
         names = [self.title, self.abbreviation]

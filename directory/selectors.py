@@ -268,8 +268,7 @@ def organisation_choices():
     every option naming the organisation it resolves to. In alphabetical order of what readers see."""
     choices = []
     for organisation in Organisation.objects.published().only("title", "slug", "abbreviation", "former_names"):
-        current = f"{organisation.title} ({organisation.abbreviation})" if organisation.abbreviation else None
-        choices.append(Choice(organisation.slug, current or organisation.title))
+        choices.append(Choice(organisation.slug, organisation.name_with_abbreviation))
         for former in organisation.former_names:
             name = " ".join(filter(None, [former.get("name"), f"({former['abbreviation']})"
                                           if former.get("abbreviation") else ""]))  # fmt: skip

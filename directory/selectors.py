@@ -298,6 +298,6 @@ def search_words(item):
         names = " ".join(item.all_names)
         return f"{names}. Which cluster is {item.short_name} in? {item.short_name} cluster."
     if isinstance(item, Cluster):
-        return f"{item.title} cluster. {(item.platform or {}).get('name', '')}"
+        return f"{item.title}. {(item.platform or {}).get('name', '')}"
     names = " ".join(entry.get("name", "") for entry in item.operators)
     return f"{item.title}. {names}"

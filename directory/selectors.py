@@ -2,12 +2,14 @@
 clusters or providers there are: dated relations are stored on their items, and the organisations they
 name are fetched together by slug."""
 
+import re
 from dataclasses import dataclass, field
 
 from directory import facts
 from directory.models import Cluster, Milestone, Organisation, Provider
 from publishing.sources import date_text, numbered
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 # Guidance and toolkit pages a reader is sent to next from an answer (addresses on this site).
 READ_NEXT = [
     ("Joining your cluster", "/guidance/joining-your-cluster/"),
@@ -46,7 +48,7 @@ class Fact:
         if self.date:
             return self.date
         reported = date_text(self.entry.get("reported", ""))
-        return f"Listed in {reported}" if reported else ""
+        return f"Named in a source dated {reported}" if reported else ""
 
     @property
     def when_in_sentence(self):
@@ -285,7 +287,9 @@ def which_cluster_page(slug):
         chosen.selected = True
     context = {"choices": choices, "chosen": slug or "", "read_next": READ_NEXT}
     if slug:
-        organisation = Organisation.objects.published().select_related("parent").filter(slug=slug).first()
+        organisation = None
+        if SLUG.fullmatch(slug):
+            organisation = Organisation.objects.published().select_related("parent").filter(slug=slug).first()
         context["organisation"] = organisation
         context["answer"] = answer_for(organisation) if organisation else None
     return context

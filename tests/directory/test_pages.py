@@ -117,3 +117,19 @@ def test_the_json_carries_every_kind_with_dated_facts_and_their_sources(client, 
     assert mhclg["former_names"][0]["abbreviation"] == "DLUHC" and mhclg["former_names"][0]["to"] == "2024-07"
     assert len(data["providers"]) == Provider.objects.published().count()
     assert all(fact["sources"] for c in data["clusters"] for fact in c["members"])
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/guidance/providers/", "/guidance/customers/", "/guidance/shared-services-today/"]
+)
+def test_the_home_page_the_guidance_landing_pages_and_the_today_guide_link_to_the_directory(client, demo_content, path):
+    html = main_of(client.get(path))
+    assert 'href="/directory/which-cluster/"' in html
+    assert 'href="/directory/"' in html
+
+
+def test_the_directory_links_back_to_the_guidance_for_providers_and_customers(client, demo_content):
+    html = main_of(client.get("/directory/"))
+    assert 'href="/guidance/providers/"' in html and 'href="/guidance/customers/"' in html
+    answer = main_of(client.get("/directory/which-cluster/?organisation=dwp"))
+    assert 'href="/guidance/joining-your-cluster/"' in answer and 'href="/toolkit/"' in answer

@@ -278,6 +278,19 @@ def organisation_choices():
     return sorted(choices, key=lambda choice: choice.label.lower())
 
 
+def organisation_picker(choices, error=None):
+    """The GOV.UK select macro's options: the question as the page's heading, and every organisation by every name."""
+    items = [{"value": "", "text": "Choose an organisation"}]
+    items += [{"value": choice.value, "text": choice.label, "selected": choice.selected} for choice in choices]
+    return {
+        "items": items,
+        "label": {"text": "Which cluster is my department in?", "classes": "govuk-label--l", "isPageHeading": True},
+        "hint": {"text": "Choose your department or agency. Former names are listed too, such as DLUHC or NOMS."},
+        "error": {"text": error} if error else None,
+        "attributes": {"data-module": "app-organisation-picker"},
+    }
+
+
 def which_cluster_page(slug):
     """The question page: the choices, and the answer for the organisation chosen (None if none was)."""
     choices = organisation_choices()

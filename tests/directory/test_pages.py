@@ -133,3 +133,10 @@ def test_the_directory_links_back_to_the_guidance_for_providers_and_customers(cl
     assert 'href="/guidance/providers/"' in html and 'href="/guidance/customers/"' in html
     answer = main_of(client.get("/directory/which-cluster/?organisation=dwp"))
     assert 'href="/guidance/joining-your-cluster/"' in answer and 'href="/toolkit/"' in answer
+
+
+def test_every_page_offers_the_directory_in_its_service_navigation_marked_when_inside_it(client, demo_content):
+    about = client.get("/about/").content.decode().split("</header>", 1)[0]
+    assert 'href="/directory/"' in about and ">Directory<" in about.replace("\n", "").replace("  ", "")
+    inside = client.get("/directory/timeline/").content.decode().split("</header>", 1)[0]
+    assert "govuk-service-navigation__item--active" in inside.split('href="/directory/"', 1)[0].rsplit("<li", 1)[1]

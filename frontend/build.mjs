@@ -21,9 +21,14 @@ for (const name of ["main", "print"]) {
 }
 
 copyFileSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+// GOV.UK's accessible autocomplete, for the directory's organisation picker (a plain select without it).
+const autocomplete = join(root, "node_modules", "accessible-autocomplete", "dist");
+for (const name of ["accessible-autocomplete.min.js", "accessible-autocomplete.min.css"]) {
+  copyFileSync(join(autocomplete, name), join(out, name));
+}
 // The page template links the icons and manifest; the compiled CSS refers to the crest (footer).
 // The fonts are left out: the portal uses Arial.
 mkdirSync(join(out, "assets"), { recursive: true });
 cpSync(join(govuk, "assets", "images"), join(out, "assets", "images"), { recursive: true });
 copyFileSync(join(govuk, "assets", "manifest.json"), join(out, "assets", "manifest.json"));
-console.log("Built static/build/app.css, print.css, govuk-frontend.min.js and the GOV.UK brand assets");
+console.log("Built static/build/app.css, print.css, govuk-frontend.min.js, the accessible autocomplete and the GOV.UK brand assets");

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "guidance",
     "faq",
     "toolkit",
+    "directory",
     "search",
     "topics",
     "feedback",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("preview/", include("publishing.urls")),
     path("guidance/", include("guidance.urls")),
     path("toolkit/", include("toolkit.urls")),
+    path("directory/", include("directory.urls")),
     path("search/", include("search.urls")),
     path("feedback/", include("feedback.urls")),
     path("", include("feeds.urls")),

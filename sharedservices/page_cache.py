@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -40,6 +41,7 @@ from redis.exceptions import RedisError
 
 from publishing.reader_pages import query_reading_of
 from publishing.registry import cached_models, content_models
+from sharedservices.replica import primary_position, reading_as_of
 
 logger = logging.getLogger(__name__)
 
@@ -128,8 +130,8 @@ def next_scheduled_go_live():
 
 # The next go-live time is worked out by the first request of each generation, not by
 # the change itself, so that a transaction saving thousands of rows stays cheap. It is
-# stored under the generation's own token, so it can never bring back an old token.
-NOT_YET_KNOWN = "not yet known"
+# stored with the generation's own token, so it is never taken for another generation's.
+NEXT_DUE_KEY = f"{GENERATION_KEY}:next-due"
 
 
 def content_changed_now():
@@ -138,7 +140,9 @@ def content_changed_now():
     If the cache does not answer, the change is not lost: the first process to reach the
     cache again starts a new generation (CacheHealth.answered).
     """
-    state = {"token": uuid.uuid4().hex, "changed_at": time.time()}
+    # The primary's WAL position at the change: no reader's page of this generation is built from a replica
+    # that has not replayed this far (sharedservices.replica).
+    state = {"token": uuid.uuid4().hex, "changed_at": time.time(), "lsn": primary_position()}
     try:
         generation_cache().set(GENERATION_KEY, state, None)
     except CACHE_ERRORS as error:
@@ -146,15 +150,25 @@ def content_changed_now():
     return state
 
 
+class NextDue:
+    """The next go-live time of the generation this process last saw. It never changes for a given
+    generation, so once known it is kept here and a request reads only the generation's token."""
+
+    token = None
+    timestamp = None
+
+
 def current_generation():
+    """The generation pages are cached under: one read of the generation cache in the steady state."""
     store = generation_cache()
     state = store.get(GENERATION_KEY) or content_changed_now()
-    due_key = f"{GENERATION_KEY}:next-due:{state['token']}"
-    next_due = store.get(due_key, NOT_YET_KNOWN)
-    if next_due == NOT_YET_KNOWN:
-        next_due = next_scheduled_go_live()
-        store.set(due_key, next_due, 60 * 60 * 24)
-    if next_due is not None and time.time() >= next_due:
+    if NextDue.token != state["token"]:
+        due_token, next_due = store.get(NEXT_DUE_KEY) or (None, None)
+        if due_token != state["token"]:
+            next_due = next_scheduled_go_live()
+            store.set(NEXT_DUE_KEY, (state["token"], next_due), 60 * 60 * 24)
+        NextDue.token, NextDue.timestamp = state["token"], next_due
+    if NextDue.timestamp is not None and time.time() >= NextDue.timestamp:
         # A scheduled item has just come due: its pages must appear now.
         state = content_changed_now()
     return state
@@ -228,20 +242,54 @@ def accepts_gzip(request):
 
 def cache_key(address, request, generation):
     encoding = "gzip" if accepts_gzip(request) else "identity"
-    digest = hashlib.sha256(address.encode()).hexdigest()
+    # The scheme is part of what is stored: a page sent over HTTPS carries Strict-Transport-Security.
+    scheme = "https" if request.is_secure() else "http"
+    digest = hashlib.sha256(f"{scheme}:{address}".encode()).hexdigest()
     return f"page:{generation['token']}:{encoding}:{digest}"
 
 
+# Headers that describe a body: a 304 has none, so it keeps every other header of the page.
+BODY_HEADERS = frozenset(("content-length", "content-type", "content-encoding"))
+
+
 def conditional(request, response):
-    """The page, or 304 Not Modified when the reader already has this version of it."""
+    """The page, or 304 Not Modified when the reader already has this version of it.
+
+    Django's 304 keeps only the caching headers; this one keeps the security headers too,
+    so a reader's answer carries the same policies whether it is a hit, a miss or a 304."""
     if request.method != "GET":
         return response
-    return get_conditional_response(
+    answer = get_conditional_response(
         request,
         etag=response.get("ETag"),
         last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
         response=response,
     )
+    if answer is not response and answer.status_code == 304:
+        for header, value in response.items():
+            if header.lower() not in BODY_HEADERS and not answer.has_header(header):
+                answer[header] = value
+    return answer
+
+
+def stored_form(address, response):
+    """What is kept of a page: plain values, cheap to unpickle and to send (not a whole HttpResponse)."""
+    return (address, response.status_code, tuple(response.items()), response.content)
+
+
+def from_stored(entry):
+    """(address, response) of a stored page."""
+    address, status, headers, body = entry
+    return address, HttpResponse(body, status=status, headers=dict(headers))
+
+
+def must_redirect_to_https(request):
+    # SecurityMiddleware (behind this one) redirects such a request: it must never be answered from the cache.
+    return settings.SECURE_SSL_REDIRECT and not request.is_secure()
+
+
+def has_body(request):
+    return request.META.get("CONTENT_LENGTH", "") not in ("", "0")
 
 
 def mark_private(request, response):
@@ -256,9 +304,12 @@ def mark_private(request, response):
 class ReaderPageCacheMiddleware:
     """Serve anonymous reader pages from the cache; mark them cacheable by proxies for a short time.
 
-    It sits outside GZipMiddleware and ConditionalGetMiddleware, so it stores the page
-    already compressed and with its ETag: a hit costs the same whatever the page's size.
-    Each entry keeps the address it was built for, so what is stored can be checked.
+    It comes first, before every other middleware: a hit is answered without running any of
+    them. What it stores is what the rest of the stack sent (security, permissions and
+    content security policy headers included), already compressed and with its ETag, as
+    plain values (status, headers, bytes), so a hit costs the same whatever the page's size
+    and less than any view. Each entry keeps the address it was built for, so what is stored
+    can be checked.
     """
 
     def __init__(self, get_response):
@@ -273,7 +324,7 @@ class ReaderPageCacheMiddleware:
             return mark_private(request, self.get_response(request))
         # ALLOWED_HOSTS is checked here too: a cached page must not answer for any host name.
         request.get_host()
-        if cache_health.is_down:
+        if cache_health.is_down or must_redirect_to_https(request) or has_body(request):
             return self.get_response(request)
         pages = caches["default"]
         try:
@@ -284,20 +335,24 @@ class ReaderPageCacheMiddleware:
             cache_health.failed(error)
             return self.get_response(request)
         if cached is not None:
-            _, response = cached
+            _, response = from_stored(cached)
             response["X-Page-Cache"] = "hit"
             return conditional(request, response)
-        response = self.get_response(request)
-        if is_cacheable_response(response):
-            response["Last-Modified"] = http_date(generation["changed_at"])
-            patch_cache_control(
-                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS, must_revalidate=True
-            )
-            if request.method == "GET":
-                try:
-                    pages.set(key, (address, response), settings.PAGE_CACHE_SECONDS)
-                except CACHE_ERRORS as error:
-                    cache_health.failed(error)
-            response["X-Page-Cache"] = "miss"
-            return conditional(request, response)
-        return mark_private(request, response)
+        return self.miss(request, key, address, generation, pages)
+
+    def miss(self, request, key, address, generation, pages):
+        with reading_as_of(generation.get("lsn")):
+            response = self.get_response(request)
+        if not is_cacheable_response(response):
+            return mark_private(request, response)
+        response["Last-Modified"] = http_date(generation["changed_at"])
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS, must_revalidate=True
+        )
+        if request.method == "GET":
+            try:
+                pages.set(key, stored_form(address, response), settings.PAGE_CACHE_SECONDS)
+            except CACHE_ERRORS as error:
+                cache_health.failed(error)
+        response["X-Page-Cache"] = "miss"
+        return conditional(request, response)

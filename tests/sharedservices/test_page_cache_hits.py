@@ -1,0 +1,128 @@
+"""A cache hit is answered before the rest of the stack runs, with every header a freshly built page has."""
+
+import pytest
+from django.core.cache import caches
+from django.middleware.security import SecurityMiddleware
+from django.test import Client
+
+from sharedservices import page_cache
+from tests.factories import make_question
+
+pytestmark = pytest.mark.django_db
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    for alias in ("default", "generation"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "generation"):
+        caches[alias].clear()
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_a_hit_carries_exactly_the_headers_of_the_miss_that_stored_it(encoding):
+    make_question()
+    client = Client(HTTP_ACCEPT_ENCODING=encoding)
+    miss, hit = client.get("/faq/"), client.get("/faq/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert hit.status_code == 200 and hit.content == miss.content
+    assert {k: v for k, v in hit.items() if k != "X-Page-Cache"} == {
+        k: v for k, v in miss.items() if k != "X-Page-Cache"
+    }
+    for header in SECURITY_HEADERS:
+        assert hit[header], header
+
+
+def test_a_304_from_the_cache_keeps_the_security_headers():
+    make_question()
+    client = Client()
+    miss = client.get("/faq/")
+    not_modified = client.get("/faq/", HTTP_IF_NONE_MATCH=miss["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    for header in SECURITY_HEADERS:
+        assert not_modified[header] == miss[header], header
+    assert not not_modified.has_header("Content-Length")
+
+
+def test_a_hit_runs_no_other_middleware(monkeypatch):
+    make_question()
+    Client().get("/faq/")
+    calls = []
+    original = SecurityMiddleware.process_request
+
+    def counted(self, request):
+        calls.append(request.path)
+        return original(self, request)
+
+    monkeypatch.setattr(SecurityMiddleware, "process_request", counted)
+    assert Client().get("/faq/")["X-Page-Cache"] == "hit"
+    assert calls == []
+    Client().get("/faq/?page=2")
+    assert calls == ["/faq/"]
+
+
+def test_a_page_is_stored_as_plain_values_not_a_response_object():
+    make_question()
+    Client().get("/faq/")
+    pages = caches["default"]
+    (entry,) = [pages.get(key.split(":", 2)[2]) for key in list(pages._cache)]
+    address, status, headers, body = entry
+    assert (address, status, type(headers), type(body)) == ("/faq/?page=1", 200, tuple, bytes)
+    assert ("Content-Type", "text/html; charset=utf-8") in headers
+
+
+def test_a_hit_reads_the_content_generation_once(monkeypatch):
+    make_question()
+    Client().get("/faq/")
+    store = caches["generation"]
+    reads = []
+    for name in ("get", "get_many"):
+        original = getattr(store, name)
+        monkeypatch.setattr(
+            store,
+            name,
+            lambda *args, _name=name, _original=original, **kw: (reads.append(_name), _original(*args, **kw))[1],
+        )
+    assert Client().get("/faq/")["X-Page-Cache"] == "hit"
+    assert reads == ["get"]
+
+
+def test_a_plain_http_request_is_redirected_to_https_not_answered_from_the_cache(settings):
+    make_question()
+    secure = Client(HTTP_X_FORWARDED_PROTO="https")
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    secure.get("/faq/")
+    assert secure.get("/faq/")["X-Page-Cache"] == "hit"
+    plain = Client().get("/faq/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+
+
+def test_a_page_stored_over_https_is_not_sent_over_plain_http(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 3600
+    make_question()
+    Client(HTTP_X_FORWARDED_PROTO="https").get("/faq/")
+    plain = Client().get("/faq/")
+    assert plain["X-Page-Cache"] == "miss" and not plain.has_header("Strict-Transport-Security")
+
+
+def test_a_scheduled_go_live_time_is_kept_with_its_own_generation():
+    make_question()
+    Client().get("/faq/")
+    token, next_due = caches["generation"].get(page_cache.NEXT_DUE_KEY)
+    assert token == page_cache.current_generation()["token"] and next_due is None
+    page_cache.content_changed_now()
+    Client().get("/faq/")
+    assert caches["generation"].get(page_cache.NEXT_DUE_KEY)[0] == page_cache.current_generation()["token"] != token

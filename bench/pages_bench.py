@@ -49,7 +49,10 @@ VENV_BIN = REPO / ".venv" / "bin"
 
 # Bump when the generated data changes, so an older benchmark database is rebuilt rather than reused.
 GENERATOR_VERSION = 1
-DATABASE_PREFIX = "ssg_bench_"
+# Several people's benchmarks on one PostgreSQL server keep apart with a prefix of their own (ssg_NAME_bench_).
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "ssg_bench_")
+if not re.fullmatch(r"ssg_([a-z0-9]+_)?bench_", DATABASE_PREFIX):
+    sys.exit(f"BENCH_DATABASE_PREFIX must look like ssg_bench_ or ssg_NAME_bench_, not {DATABASE_PREFIX!r}.")
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432"
 COMMON_QUERY = "shared services"
 # A word no demo item uses: the generator puts it in exactly one item at every size.

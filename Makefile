@@ -123,3 +123,11 @@ search-eval: $(VENV)/.installed
 check-slow-clients: install
 	./scripts/ensure-nginx.sh
 	$(PY) bench/slow_clients.py
+
+## cluster: the production topology on this machine: nginx (proxy, kept pages) → 2 gunicorns → Redis, and a
+## PostgreSQL primary with a streaming replica of its own under .cluster/ (ports 55432, 55433); Ctrl-C stops it
+.PHONY: cluster
+CLUSTER_ARGS ?=
+cluster: install
+	./scripts/ensure-nginx.sh
+	$(PY) scripts/cluster.py --listen $(HOST):$(PORT) $(CLUSTER_ARGS)

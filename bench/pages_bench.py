@@ -639,11 +639,12 @@ class Server:
     settings, on a free port."""
 
     wsgi = "sharedservices.wsgi"
+    log_name = "cache"
 
     def __init__(self, size, args, cache_on, floor_file):
         mode = "on" if cache_on else "off"
         self.generation_dir = Path(tempfile.mkdtemp(prefix=f"generation-{size}-{mode}-", dir=OUT))
-        self.log_path = OUT / f"gunicorn-{size}-cache-{mode}.log"
+        self.log_path = OUT / f"gunicorn-{size}-{self.log_name}-{mode}.log"
         self.log_file = self.log_path.open("w")
         self.env = self.environment(size, args, cache_on, floor_file)
         self.args = args
@@ -744,6 +745,7 @@ class StartprojectFloor(Server):
     under gunicorn with the same workers, run alternately with the portal's pages."""
 
     wsgi = "bench.startproject_floor.wsgi"
+    log_name = "startproject"
 
     def environment(self, size, args, cache_on, floor_file):
         return {

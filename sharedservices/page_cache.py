@@ -165,7 +165,9 @@ def current_generation():
     if NextDue.token != state["token"]:
         due_token, next_due = store.get(NEXT_DUE_KEY) or (None, None)
         if due_token != state["token"]:
-            next_due = next_scheduled_go_live()
+            # Read where this generation's pages are read: the replica, once it has replayed the change.
+            with reading_as_of(state.get("lsn")):
+                next_due = next_scheduled_go_live()
             store.set(NEXT_DUE_KEY, (state["token"], next_due), 60 * 60 * 24)
         NextDue.token, NextDue.timestamp = state["token"], next_due
     if NextDue.timestamp is not None and time.time() >= NextDue.timestamp:

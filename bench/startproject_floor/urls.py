@@ -9,7 +9,7 @@ from django.urls import path
 BODY = Path(os.environ["BENCH_FLOOR_BODY"]).read_bytes()
 
 
-def floor(request):
+def floor(request, anything=""):
     return HttpResponse(BODY, content_type="text/html; charset=utf-8")
 
 

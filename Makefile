@@ -131,3 +131,16 @@ CLUSTER_ARGS ?=
 cluster: install
 	./scripts/ensure-nginx.sh
 	$(PY) scripts/cluster.py --listen $(HOST):$(PORT) $(CLUSTER_ARGS)
+
+## bench-cluster: the topology under load: req/s, p50/p99 through nginx with one and two app servers (uncached),
+## cached, and during each fault (app server killed, replica, Redis, primary stopped); BENCH_ARGS=--write-results
+.PHONY: bench-cluster
+bench-cluster: install
+	./scripts/ensure-nginx.sh
+	$(PY) bench/cluster_bench.py $(BENCH_ARGS)
+
+## bench-renders: each reader page but search rendered uncached in-process (median), at RENDER_SIZES items
+.PHONY: bench-renders
+RENDER_SIZES ?= 1000,100000
+bench-renders: install
+	$(PY) bench/pages_bench.py --renders-only --sizes $(RENDER_SIZES) $(BENCH_ARGS)

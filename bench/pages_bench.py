@@ -623,9 +623,101 @@ def child_inspect(size):
     return {"pages": pages, "search_totals": totals, "by_model": readable_counts()}
 
 
+RENDER_REPEATS = 25
+
+
+def child_renders(size):
+    """Each reader page but search rendered uncached in-process (page cache off, warm process): median and
+    slowest of RENDER_REPEATS renders, in milliseconds, and the SQL queries of one."""
+    import statistics
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+    renders = []
+    for key, label, url in reader_pages():
+        if is_search(key):
+            continue
+        client.get(url)  # warm: templates, content types, the pool's connection
+        times = []
+        for _ in range(RENDER_REPEATS):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        renders.append(
+            {
+                "key": key,
+                "label": label,
+                "url": url,
+                "status": response.status_code,
+                "median_ms": statistics.median(times),
+                "max_ms": max(times),
+                "queries": len(queries.captured_queries),
+            }
+        )
+    return {"renders": renders, "by_model": readable_counts()}
+
+
+RENDER_TARGET_MS = 10.0
+
+
+def renders_section(results):
+    """The "## First renders" section: every reader page but search, uncached, in-process, per size."""
+    lines = [
+        "## First renders",
+        "",
+        f"What a reader waits for when a page is not cached (the first view after a publish): each reader page "
+        f"but search rendered {RENDER_REPEATS} times in one warm process with the page cache off "
+        "(`make bench-renders`), through the whole middleware stack, on PostgreSQL. "
+        f"Target: median ≤ {RENDER_TARGET_MS:.0f} ms at 100,000 items.",
+        "",
+        "| items | page | URL | median | slowest | SQL queries | target |",
+        "| ---: | --- | --- | ---: | ---: | ---: | --- |",
+    ]
+    for size, outcome in results:
+        for page in outcome["renders"]:
+            ok = "✅" if page["median_ms"] <= RENDER_TARGET_MS else "❌"
+            lines.append(
+                f"| {size:,} | {page['label']} | `{page['url']}` | {page['median_ms']:.1f} ms | "
+                f"{page['max_ms']:.1f} ms | {page['queries']} | {ok} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def renders_main(args):
+    results = []
+    for size in args.sizes:
+        database_ready(size, args)
+        log(f"  Rendering every reader page but search at {size:,} items, in-process…")
+        outcome = run_child("renders", size, args, timeout=1800)
+        for page in outcome["renders"]:
+            log(f"    {page['label']:<14} median {page['median_ms']:6.1f} ms  slowest {page['max_ms']:6.1f} ms  "
+                f"{page['queries']} queries")  # fmt: skip
+        results.append((size, outcome))
+    section = renders_section(results)
+    log("\n" + section)
+    if args.write_results:
+        path = Path(args.write_results)
+        text = path.read_text()
+        pattern = re.compile(r"^## First renders\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+        text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+        path.write_text(text)
+        log(f'Wrote the "## First renders" section of {path}.')
+
+
 def child_main(task, size):
     django_setup()
-    outcome = {"populate": child_populate, "refresh": child_refresh, "inspect": child_inspect}[task](size)
+    children = {
+        "populate": child_populate,
+        "refresh": child_refresh,
+        "inspect": child_inspect,
+        "renders": child_renders,
+    }
+    outcome = children[task](size)
     print("BENCH-JSON " + json.dumps(outcome), flush=True)
 
 
@@ -1621,7 +1713,10 @@ def parse_args(argv):
         metavar="FILE",
         help='Write the "## Reader pages" section of FILE (default bench/RESULTS.md).',
     )
-    parser.add_argument("--child", choices=["populate", "refresh", "inspect"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--renders-only", action="store_true", help="Only time each page's uncached render in-process (issue 21)."
+    )
+    parser.add_argument("--child", choices=["populate", "refresh", "inspect", "renders"], help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -1652,6 +1747,9 @@ def main(argv=None):
         if args.write_results:
             results_write(args.write_results, results_section(results, args))
             log(f'Wrote the "## Reader pages" section of {args.write_results}.')
+        return
+    if args.renders_only:
+        renders_main(args)
         return
     if args.prepare_only:
         for size in args.sizes:

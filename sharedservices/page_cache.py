@@ -21,6 +21,7 @@ The cache is an optimisation: when it does not answer, pages are served uncached
 
 import hashlib
 import logging
+import os
 import re
 import threading
 import time
@@ -29,9 +30,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -158,10 +161,39 @@ class NextDue:
     timestamp = None
 
 
+class FileGeneration:
+    """The generation as this process last read it from the file cache, and the file it read it from.
+
+    The file cache replaces the file on every write (a new file, renamed into place), so while
+    the file's inode, modification time and size are unchanged the generation is too: a hit
+    then costs one stat() instead of opening, decompressing and unpickling the file."""
+
+    signature = None
+    state = None
+
+    @classmethod
+    def read(cls, store):
+        try:
+            found = os.stat(store._key_to_file(GENERATION_KEY))
+        except FileNotFoundError:
+            return None
+        signature = (found.st_ino, found.st_mtime_ns, found.st_size)
+        if signature != cls.signature:
+            cls.state, cls.signature = store.get(GENERATION_KEY), signature
+        return cls.state
+
+
+def read_generation(store):
+    """The stored generation: one GET from Redis, or one stat() of the file cache's file."""
+    if isinstance(store, FileBasedCache):
+        return FileGeneration.read(store)
+    return store.get(GENERATION_KEY)
+
+
 def current_generation():
     """The generation pages are cached under: one read of the generation cache in the steady state."""
     store = generation_cache()
-    state = store.get(GENERATION_KEY) or content_changed_now()
+    state = read_generation(store) or content_changed_now()
     if NextDue.token != state["token"]:
         due_token, next_due = store.get(NEXT_DUE_KEY) or (None, None)
         if due_token != state["token"]:
@@ -221,8 +253,27 @@ def is_cacheable_response(response):
     )
 
 
+# The address each (URL configuration, path, query string) normalises to, worked out once per process:
+# resolving a path and normalising its query cost more than the rest of a hit. Bounded: emptied when full.
+_addresses = {}
+ADDRESSES_KEPT = 10_000
+
+
 def page_address(request):
     """The page's address as it is built: path and normalised query. None if the page must not be cached."""
+    known = (settings.ROOT_URLCONF, request.path_info, request.META.get("QUERY_STRING", ""))
+    try:
+        return _addresses[known]
+    except KeyError:
+        pass
+    address = address_of(request)
+    if len(_addresses) >= ADDRESSES_KEPT:
+        _addresses.clear()
+    _addresses[known] = address
+    return address
+
+
+def address_of(request):
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -239,7 +290,7 @@ def page_address(request):
 
 def accepts_gzip(request):
     # The same test GZipMiddleware makes, so each cached copy matches what it would have sent.
-    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def cache_key(address, request, generation):
@@ -254,12 +305,15 @@ def cache_key(address, request, generation):
 BODY_HEADERS = frozenset(("content-length", "content-type", "content-encoding"))
 
 
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+
+
 def conditional(request, response):
     """The page, or 304 Not Modified when the reader already has this version of it.
 
     Django's 304 keeps only the caching headers; this one keeps the security headers too,
     so a reader's answer carries the same policies whether it is a hit, a miss or a 304."""
-    if request.method != "GET":
+    if request.method != "GET" or not any(name in request.META for name in CONDITIONAL_HEADERS):
         return response
     answer = get_conditional_response(
         request,
@@ -275,14 +329,21 @@ def conditional(request, response):
 
 
 def stored_form(address, response):
-    """What is kept of a page: plain values, cheap to unpickle and to send (not a whole HttpResponse)."""
-    return (address, response.status_code, tuple(response.items()), response.content)
+    """What is kept of a page: plain values, cheap to unpickle and to send (not a whole HttpResponse).
+
+    The headers are kept as the response held them (lower-cased name: (name, value)), already
+    checked and encoded when the page was built, so a hit does not check them again."""
+    return (address, response.status_code, dict(response.headers._store), response.content)
 
 
 def from_stored(entry):
     """(address, response) of a stored page."""
     address, status, headers, body = entry
-    return address, HttpResponse(body, status=status, headers=dict(headers))
+    response = HttpResponse.__new__(HttpResponse)
+    HttpResponseBase.__init__(response, status=status)
+    response.headers._store = dict(headers)
+    response._container = [body]
+    return address, response
 
 
 def must_redirect_to_https(request):

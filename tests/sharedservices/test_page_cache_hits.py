@@ -7,6 +7,7 @@ from django.test import Client
 
 from sharedservices import page_cache
 from tests.factories import make_question
+from tests.servers import TEST_REDIS_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,16 @@ SECURITY_HEADERS = (
     "Referrer-Policy",
     "Cross-Origin-Opener-Policy",
 )
+
+
+REDIS_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": TEST_REDIS_URL},
+    "generation": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": TEST_REDIS_URL,
+        "KEY_PREFIX": "g",
+    },
+}
 
 
 @pytest.fixture(autouse=True)
@@ -78,24 +89,44 @@ def test_a_page_is_stored_as_plain_values_not_a_response_object():
     pages = caches["default"]
     (entry,) = [pages.get(key.split(":", 2)[2]) for key in list(pages._cache)]
     address, status, headers, body = entry
-    assert (address, status, type(headers), type(body)) == ("/faq/?page=1", 200, tuple, bytes)
-    assert ("Content-Type", "text/html; charset=utf-8") in headers
+    assert (address, status, type(headers), type(body)) == ("/faq/?page=1", 200, dict, bytes)
+    assert headers["content-type"] == ("Content-Type", "text/html; charset=utf-8")
 
 
-def test_a_hit_reads_the_content_generation_once(monkeypatch):
-    make_question()
-    Client().get("/faq/")
-    store = caches["generation"]
+def counted_reads(monkeypatch, store):
     reads = []
     for name in ("get", "get_many"):
         original = getattr(store, name)
-        monkeypatch.setattr(
-            store,
-            name,
-            lambda *args, _name=name, _original=original, **kw: (reads.append(_name), _original(*args, **kw))[1],
-        )
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            reads.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, counted)
+    return reads
+
+
+def test_with_redis_a_hit_reads_the_content_generation_once(settings, monkeypatch):
+    settings.CACHES = REDIS_CACHES
+    for alias in ("default", "generation"):
+        caches[alias].clear()
+    make_question()
+    Client().get("/faq/")
+    reads = counted_reads(monkeypatch, caches["generation"])
     assert Client().get("/faq/")["X-Page-Cache"] == "hit"
     assert reads == ["get"]
+
+
+def test_with_the_file_cache_a_hit_reads_the_generation_file_only_when_it_has_changed(monkeypatch):
+    make_question()
+    Client().get("/faq/")
+    Client().get("/faq/")  # this process reads the generation file once after writing it
+    reads = counted_reads(monkeypatch, caches["generation"])
+    assert Client().get("/faq/")["X-Page-Cache"] == "hit"
+    assert reads == []
+    page_cache.content_changed_now()  # another process starts a new generation: a new file
+    assert Client().get("/faq/")["X-Page-Cache"] == "miss"
+    assert reads == ["get", "get"]  # the new generation, then its next go-live time, once
 
 
 def test_a_plain_http_request_is_redirected_to_https_not_answered_from_the_cache(settings):

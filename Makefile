@@ -84,12 +84,14 @@ clean:
 	rm -rf $(VENV) node_modules static/build staticfiles
 
 ## bench: reader-page benchmark on PostgreSQL (gunicorn, DEBUG off, wrk, nginx): 1,000 and 10,000 items by default;
-## `make bench SIZES=1000,10000,100000` for the full run, BENCH_ARGS=--write-results to update bench/RESULTS.md
+## `make bench SIZES=1000,10000,100000` for the full run, BENCH_ARGS=--write-results to update bench/RESULTS.md;
+## then bench/hit_cost.py: a cache hit's CPU against the startproject floor's, in-process
 .PHONY: bench
 SIZES ?= 1000,10000
 BENCH_ARGS ?=
 bench: install
 	$(PY) bench/pages_bench.py --sizes $(SIZES) $(BENCH_ARGS)
+	$(PY) bench/hit_cost.py $(if $(findstring --write-results,$(BENCH_ARGS)),--write-results,)
 
 ## bench-weight: bytes each benchmarked page costs a first and a return visit (after `make bench` built its database)
 .PHONY: bench-weight

@@ -157,3 +157,15 @@ def test_a_scheduled_go_live_time_is_kept_with_its_own_generation():
     page_cache.content_changed_now()
     Client().get("/faq/")
     assert caches["generation"].get(page_cache.NEXT_DUE_KEY)[0] == page_cache.current_generation()["token"] != token
+
+
+def test_addresses_worked_out_once_are_bounded_and_still_refuse_unknown_parameters(monkeypatch):
+    make_question()
+    monkeypatch.setattr(page_cache, "ADDRESSES_KEPT", 5)
+    page_cache._addresses.clear()
+    for number in range(12):
+        Client().get("/faq/", {"utm_source": str(number)})
+    assert len(page_cache._addresses) <= 5
+    assert "X-Page-Cache" not in Client().get("/faq/", {"utm_source": "11"})
+    Client().get("/faq/", {"page": "01"})
+    assert Client().get("/faq/", {"page": "1"})["X-Page-Cache"] == "hit"

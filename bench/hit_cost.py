@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+# Without a saved `make bench` run to take the benchmarked pages from.
 PAGES = ["/", "/faq/", "/toolkit/", "/toolkit/templates/", "/search/?q=shared+services"]
 
 
@@ -54,7 +56,7 @@ def child(args):
 
     application = get_wsgi_application()
     results = {}
-    for url in PAGES:
+    for url in json.loads(os.environ["HIT_COST_PAGES"]):
         for encoding in ("gzip", "identity"):
             status = []
 
@@ -81,8 +83,24 @@ def child(args):
     print("HIT-COST " + json.dumps(results), flush=True)
 
 
+def benchmarked_pages(size):
+    """The pages `make bench` measured at this size (its saved results), or PAGES."""
+    from bench.pages_bench import OUT
+
+    saved = OUT / f"results-{size}.json"
+    if saved.exists():
+        return [page["url"] for page in json.loads(saved.read_text())["pages"].values()]
+    return PAGES
+
+
 def run(settings, env_extra, args):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, "PYTHONPATH": str(REPO), **env_extra}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings,
+        "PYTHONPATH": str(REPO),
+        "HIT_COST_PAGES": json.dumps(benchmarked_pages(args.size)),
+        **env_extra,
+    }
     command = [sys.executable, __file__, "--child", "--requests", str(args.requests)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800, check=False)  # noqa: S603
     for line in done.stdout.splitlines():

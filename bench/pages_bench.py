@@ -781,7 +781,12 @@ class Server:
         self.process = subprocess.Popen(  # noqa: S603
             command, cwd=REPO, env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT
         )
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except SystemExit:
+            # Never leave a server behind that did not come up.
+            self.process_stop()
+            raise
 
     def wait_ready(self, timeout=60):
         deadline = time.monotonic() + timeout

@@ -166,8 +166,12 @@ class FileGeneration:
 
     The file cache replaces the file on every write (a new file, renamed into place), so while
     the file's inode, modification time and size are unchanged the generation is too: a hit
-    then costs one stat() instead of opening, decompressing and unpickling the file."""
+    then costs one stat() instead of opening, decompressing and unpickling the file. A file
+    written in the last STABLE_SECONDS is always read: within one tick of the file system's
+    clock a burst of writes could reuse an inode with the same time and size.
+    """
 
+    STABLE_SECONDS = 0.05
     signature = None
     state = None
 
@@ -179,7 +183,10 @@ class FileGeneration:
             return None
         signature = (found.st_ino, found.st_mtime_ns, found.st_size)
         if signature != cls.signature:
-            cls.state, cls.signature = store.get(GENERATION_KEY), signature
+            state = store.get(GENERATION_KEY)
+            stable = time.time() - found.st_mtime_ns / 1e9 >= cls.STABLE_SECONDS
+            cls.state, cls.signature = state, signature if stable else None
+            return state
         return cls.state
 
 

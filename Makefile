@@ -84,12 +84,14 @@ clean:
 	rm -rf $(VENV) node_modules static/build staticfiles
 
 ## bench: reader-page benchmark on PostgreSQL (gunicorn, DEBUG off, wrk, nginx): 1,000 and 10,000 items by default;
-## `make bench SIZES=1000,10000,100000` for the full run, BENCH_ARGS=--write-results to update bench/RESULTS.md
+## `make bench SIZES=1000,10000,100000` for the full run, BENCH_ARGS=--write-results to update bench/RESULTS.md;
+## then bench/hit_cost.py: a cache hit's CPU against the startproject floor's, in-process
 .PHONY: bench
 SIZES ?= 1000,10000
 BENCH_ARGS ?=
 bench: install
 	$(PY) bench/pages_bench.py --sizes $(SIZES) $(BENCH_ARGS)
+	$(PY) bench/hit_cost.py $(if $(findstring --write-results,$(BENCH_ARGS)),--write-results,)
 
 ## bench-weight: bytes each benchmarked page costs a first and a return visit (after `make bench` built its database)
 .PHONY: bench-weight
@@ -127,3 +129,24 @@ search-eval: $(VENV)/.installed
 check-slow-clients: install
 	./scripts/ensure-nginx.sh
 	$(PY) bench/slow_clients.py
+
+## cluster: the production topology on this machine: nginx (proxy, kept pages) → 2 gunicorns → Redis, and a
+## PostgreSQL primary with a streaming replica of its own under .cluster/ (ports 55432, 55433); Ctrl-C stops it
+.PHONY: cluster
+CLUSTER_ARGS ?=
+cluster: install
+	./scripts/ensure-nginx.sh
+	$(PY) scripts/cluster.py --listen $(HOST):$(PORT) $(CLUSTER_ARGS)
+
+## bench-cluster: the topology under load: req/s, p50/p99 through nginx with one and two app servers (uncached),
+## cached, and during each fault (app server killed, replica, Redis, primary stopped); BENCH_ARGS=--write-results
+.PHONY: bench-cluster
+bench-cluster: install
+	./scripts/ensure-nginx.sh
+	$(PY) bench/cluster_bench.py $(BENCH_ARGS)
+
+## bench-renders: each reader page but search rendered uncached in-process (median), at RENDER_SIZES items
+.PHONY: bench-renders
+RENDER_SIZES ?= 1000,100000
+bench-renders: install
+	$(PY) bench/pages_bench.py --renders-only --sizes $(RENDER_SIZES) $(BENCH_ARGS)

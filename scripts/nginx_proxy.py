@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run Debian's nginx as the buffering proxy in front of gunicorn, as an unprivileged process.
 
-    scripts/nginx_proxy.py --upstream 127.0.0.1:8001 [--upstream HOST:PORT ...] [--listen 127.0.0.1:8000]
+    scripts/nginx_proxy.py --upstream 127.0.0.1:8001 [--upstream HOST:PORT ...] [--listen 127.0.0.1:8000] [--cache]
 
 It writes deploy/nginx/nginx.conf.template, filled in, into a prefix directory of its
 own (--prefix, or a new temporary one), checks it with `nginx -t`, prints the address it
@@ -40,9 +40,46 @@ def free_address():
         return f"127.0.0.1:{sock.getsockname()[1]}"
 
 
-def render(prefix, listen, upstreams, workers):
+# With --cache: nginx keeps every page the app marks public (Cache-Control: public, s-maxage) but, while the
+# app answers, always asks it (the app's own cache is exact: a page is never older than the last publish).
+# When no app server can answer (502, 504) or the app cannot reach the database (503), nginx sends the copy it
+# kept, however old, and a clear 503 for pages it never kept.
+CACHE_HTTP = """
+    map $http_accept_encoding $page_encoding {
+        default identity;
+        ~*gzip gzip;
+    }
+    proxy_cache_path {{PREFIX}}/page_cache levels=1:2 keys_zone=pages:10m max_size=1g inactive=7d use_temp_path=off;
+"""
+CACHE_LOCATION = """            proxy_cache pages;
+            proxy_cache_key $scheme$host$request_uri$page_encoding;
+            proxy_cache_bypass 1;
+            proxy_intercept_errors on;
+            error_page 502 503 504 = @kept;
+            add_header X-Proxy-Cache $upstream_cache_status always;"""
+CACHE_FALLBACK = """
+        # The app cannot answer: the kept copy of the page, or the app's (or nginx's) 503 without one.
+        location @kept {
+            proxy_pass http://portal;
+            proxy_cache pages;
+            proxy_cache_key $scheme$host$request_uri$page_encoding;
+            proxy_cache_use_stale error timeout http_500 http_502 http_503 http_504;
+            proxy_connect_timeout 1s;
+            add_header X-Proxy-Cache $upstream_cache_status always;
+        }"""
+
+
+def render(prefix, listen, upstreams, workers, cache=False):
     servers = "\n".join(f"        server {upstream} max_fails=0;" for upstream in upstreams)
-    values = {"PREFIX": str(prefix), "LISTEN": listen, "UPSTREAM_SERVERS": servers, "WORKERS": str(workers)}
+    values = {
+        "CACHE_HTTP": CACHE_HTTP if cache else "",
+        "CACHE_LOCATION": CACHE_LOCATION if cache else "",
+        "CACHE_FALLBACK": CACHE_FALLBACK if cache else "",
+        "PREFIX": str(prefix),
+        "LISTEN": listen,
+        "UPSTREAM_SERVERS": servers,
+        "WORKERS": str(workers),
+    }
     config = TEMPLATE.read_text()
     for name, value in values.items():
         config = config.replace("{{" + name + "}}", value)
@@ -67,17 +104,20 @@ def main():
     parser.add_argument("--listen", default=None, help="address to listen on (default: a free port on 127.0.0.1)")
     parser.add_argument("--prefix", type=Path, default=None, help="nginx's own directory (default: a new one)")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--cache", action="store_true", help="keep reader pages and send them when the app cannot answer"
+    )
     args = parser.parse_args()
 
     nginx = nginx_binary()
     prefix = (args.prefix or Path(tempfile.mkdtemp(prefix="ssg-nginx-"))).resolve()
     prefix.mkdir(parents=True, exist_ok=True)
     prefix.chmod(0o755)
-    for name in TEMP_DIRS:
+    for name in (*TEMP_DIRS, "page_cache"):
         (prefix / name).mkdir(exist_ok=True)
     listen = args.listen or free_address()
     config = prefix / "nginx.conf"
-    config.write_text(render(prefix, listen, args.upstream, args.workers))
+    config.write_text(render(prefix, listen, args.upstream, args.workers, cache=args.cache))
     drop_privileges(prefix)
 
     command = [nginx, "-p", str(prefix), "-c", str(config), "-e", str(prefix / "error.log")]

@@ -25,7 +25,7 @@ $PY manage.py migrate --no-input
 $PY manage.py load_demo_content
 
 APP_PORT="${APP_PORT:-$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
-.venv/bin/gunicorn sharedservices.wsgi --config gunicorn.conf.py --bind "127.0.0.1:$APP_PORT" --access-logfile - &
+.venv/bin/gunicorn sharedservices.wsgi --config gunicorn.conf.py --bind "127.0.0.1:$APP_PORT" &
 app=$!
 $PY scripts/nginx_proxy.py --upstream "127.0.0.1:$APP_PORT" --listen "${HOST:-127.0.0.1}:${PORT:-8000}" --prefix "${NGINX_PREFIX:-.nginx}" &
 proxy=$!

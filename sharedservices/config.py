@@ -38,6 +38,26 @@ def database_config(environ, base_dir):
     return config
 
 
+def replica_config(environ, primary):
+    """The streaming replica readers' pages are read from (sharedservices.replica), or None without one.
+
+    Its pool gives up quickly (DATABASE_REPLICA_POOL_TIMEOUT, half a second): a replica that does not answer
+    sends readers to the primary, so waiting longer on it would only slow them down."""
+    url = environ.get("DATABASE_REPLICA_URL", "").strip()
+    if not url:
+        return None
+    if primary["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs DATABASE_URL to name a PostgreSQL primary.")
+    replica = database_config({**environ, "DATABASE_URL": url}, None)
+    if replica["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must name a PostgreSQL streaming replica.")
+    replica["OPTIONS"]["pool"]["timeout"] = float(environ.get("DATABASE_REPLICA_POOL_TIMEOUT", "0.5"))
+    replica["OPTIONS"]["connect_timeout"] = 1
+    # Tests never create a database for it: it reads the primary's test database.
+    replica["TEST"] = {"MIRROR": "default"}
+    return replica
+
+
 def secret_key(environ, debug):
     key = environ.get("SECRET_KEY", "").strip()
     if key:

@@ -21,6 +21,7 @@ The cache is an optimisation: when it does not answer, pages are served uncached
 
 import hashlib
 import logging
+import os
 import re
 import threading
 import time
@@ -29,8 +30,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -40,6 +44,7 @@ from redis.exceptions import RedisError
 
 from publishing.reader_pages import query_reading_of
 from publishing.registry import cached_models, content_models
+from sharedservices.replica import primary_position, reading_as_of
 
 logger = logging.getLogger(__name__)
 
@@ -128,8 +133,8 @@ def next_scheduled_go_live():
 
 # The next go-live time is worked out by the first request of each generation, not by
 # the change itself, so that a transaction saving thousands of rows stays cheap. It is
-# stored under the generation's own token, so it can never bring back an old token.
-NOT_YET_KNOWN = "not yet known"
+# stored with the generation's own token, so it is never taken for another generation's.
+NEXT_DUE_KEY = f"{GENERATION_KEY}:next-due"
 
 
 def content_changed_now():
@@ -138,7 +143,9 @@ def content_changed_now():
     If the cache does not answer, the change is not lost: the first process to reach the
     cache again starts a new generation (CacheHealth.answered).
     """
-    state = {"token": uuid.uuid4().hex, "changed_at": time.time()}
+    # The primary's WAL position at the change: no reader's page of this generation is built from a replica
+    # that has not replayed this far (sharedservices.replica).
+    state = {"token": uuid.uuid4().hex, "changed_at": time.time(), "lsn": primary_position()}
     try:
         generation_cache().set(GENERATION_KEY, state, None)
     except CACHE_ERRORS as error:
@@ -146,15 +153,63 @@ def content_changed_now():
     return state
 
 
+class NextDue:
+    """The next go-live time of the generation this process last saw. It never changes for a given
+    generation, so once known it is kept here and a request reads only the generation's token."""
+
+    token = None
+    timestamp = None
+
+
+class FileGeneration:
+    """The generation as this process last read it from the file cache, and the file it read it from.
+
+    The file cache replaces the file on every write (a new file, renamed into place), so while
+    the file's inode, modification time and size are unchanged the generation is too: a hit
+    then costs one stat() instead of opening, decompressing and unpickling the file. A file
+    written in the last STABLE_SECONDS is always read: within one tick of the file system's
+    clock a burst of writes could reuse an inode with the same time and size.
+    """
+
+    STABLE_SECONDS = 0.05
+    signature = None
+    state = None
+
+    @classmethod
+    def read(cls, store):
+        try:
+            found = os.stat(store._key_to_file(GENERATION_KEY))
+        except FileNotFoundError:
+            return None
+        signature = (found.st_ino, found.st_mtime_ns, found.st_size)
+        if signature != cls.signature:
+            state = store.get(GENERATION_KEY)
+            stable = time.time() - found.st_mtime_ns / 1e9 >= cls.STABLE_SECONDS
+            cls.state, cls.signature = state, signature if stable else None
+            return state
+        return cls.state
+
+
+def read_generation(store):
+    """The stored generation: one GET from Redis, or one stat() of the file cache's file."""
+    if isinstance(store, FileBasedCache):
+        return FileGeneration.read(store)
+    return store.get(GENERATION_KEY)
+
+
 def current_generation():
+    """The generation pages are cached under: one read of the generation cache in the steady state."""
     store = generation_cache()
-    state = store.get(GENERATION_KEY) or content_changed_now()
-    due_key = f"{GENERATION_KEY}:next-due:{state['token']}"
-    next_due = store.get(due_key, NOT_YET_KNOWN)
-    if next_due == NOT_YET_KNOWN:
-        next_due = next_scheduled_go_live()
-        store.set(due_key, next_due, 60 * 60 * 24)
-    if next_due is not None and time.time() >= next_due:
+    state = read_generation(store) or content_changed_now()
+    if NextDue.token != state["token"]:
+        due_token, next_due = store.get(NEXT_DUE_KEY) or (None, None)
+        if due_token != state["token"]:
+            # Read where this generation's pages are read: the replica, once it has replayed the change.
+            with reading_as_of(state.get("lsn")):
+                next_due = next_scheduled_go_live()
+            store.set(NEXT_DUE_KEY, (state["token"], next_due), 60 * 60 * 24)
+        NextDue.token, NextDue.timestamp = state["token"], next_due
+    if NextDue.timestamp is not None and time.time() >= NextDue.timestamp:
         # A scheduled item has just come due: its pages must appear now.
         state = content_changed_now()
     return state
@@ -205,8 +260,27 @@ def is_cacheable_response(response):
     )
 
 
+# The address each (URL configuration, path, query string) normalises to, worked out once per process:
+# resolving a path and normalising its query cost more than the rest of a hit. Bounded: emptied when full.
+_addresses = {}
+ADDRESSES_KEPT = 10_000
+
+
 def page_address(request):
     """The page's address as it is built: path and normalised query. None if the page must not be cached."""
+    known = (settings.ROOT_URLCONF, request.path_info, request.META.get("QUERY_STRING", ""))
+    try:
+        return _addresses[known]
+    except KeyError:
+        pass
+    address = address_of(request)
+    if len(_addresses) >= ADDRESSES_KEPT:
+        _addresses.clear()
+    _addresses[known] = address
+    return address
+
+
+def address_of(request):
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -223,25 +297,69 @@ def page_address(request):
 
 def accepts_gzip(request):
     # The same test GZipMiddleware makes, so each cached copy matches what it would have sent.
-    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def cache_key(address, request, generation):
     encoding = "gzip" if accepts_gzip(request) else "identity"
-    digest = hashlib.sha256(address.encode()).hexdigest()
+    # The scheme is part of what is stored: a page sent over HTTPS carries Strict-Transport-Security.
+    scheme = "https" if request.is_secure() else "http"
+    digest = hashlib.sha256(f"{scheme}:{address}".encode()).hexdigest()
     return f"page:{generation['token']}:{encoding}:{digest}"
 
 
+# Headers that describe a body: a 304 has none, so it keeps every other header of the page.
+BODY_HEADERS = frozenset(("content-length", "content-type", "content-encoding"))
+
+
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+
+
 def conditional(request, response):
-    """The page, or 304 Not Modified when the reader already has this version of it."""
-    if request.method != "GET":
+    """The page, or 304 Not Modified when the reader already has this version of it.
+
+    Django's 304 keeps only the caching headers; this one keeps the security headers too,
+    so a reader's answer carries the same policies whether it is a hit, a miss or a 304."""
+    if request.method != "GET" or not any(name in request.META for name in CONDITIONAL_HEADERS):
         return response
-    return get_conditional_response(
+    answer = get_conditional_response(
         request,
         etag=response.get("ETag"),
         last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
         response=response,
     )
+    if answer is not response and answer.status_code == 304:
+        for header, value in response.items():
+            if header.lower() not in BODY_HEADERS and not answer.has_header(header):
+                answer[header] = value
+    return answer
+
+
+def stored_form(address, response):
+    """What is kept of a page: plain values, cheap to unpickle and to send (not a whole HttpResponse).
+
+    The headers are kept as the response held them (lower-cased name: (name, value)), already
+    checked and encoded when the page was built, so a hit does not check them again."""
+    return (address, response.status_code, dict(response.headers._store), response.content)
+
+
+def from_stored(entry):
+    """(address, response) of a stored page."""
+    address, status, headers, body = entry
+    response = HttpResponse.__new__(HttpResponse)
+    HttpResponseBase.__init__(response, status=status)
+    response.headers._store = dict(headers)
+    response._container = [body]
+    return address, response
+
+
+def must_redirect_to_https(request):
+    # SecurityMiddleware (behind this one) redirects such a request: it must never be answered from the cache.
+    return settings.SECURE_SSL_REDIRECT and not request.is_secure()
+
+
+def has_body(request):
+    return request.META.get("CONTENT_LENGTH", "") not in ("", "0")
 
 
 def mark_private(request, response):
@@ -256,9 +374,12 @@ def mark_private(request, response):
 class ReaderPageCacheMiddleware:
     """Serve anonymous reader pages from the cache; mark them cacheable by proxies for a short time.
 
-    It sits outside GZipMiddleware and ConditionalGetMiddleware, so it stores the page
-    already compressed and with its ETag: a hit costs the same whatever the page's size.
-    Each entry keeps the address it was built for, so what is stored can be checked.
+    It comes first, before every other middleware: a hit is answered without running any of
+    them. What it stores is what the rest of the stack sent (security, permissions and
+    content security policy headers included), already compressed and with its ETag, as
+    plain values (status, headers, bytes), so a hit costs the same whatever the page's size
+    and less than any view. Each entry keeps the address it was built for, so what is stored
+    can be checked.
     """
 
     def __init__(self, get_response):
@@ -273,7 +394,7 @@ class ReaderPageCacheMiddleware:
             return mark_private(request, self.get_response(request))
         # ALLOWED_HOSTS is checked here too: a cached page must not answer for any host name.
         request.get_host()
-        if cache_health.is_down:
+        if cache_health.is_down or must_redirect_to_https(request) or has_body(request):
             return self.get_response(request)
         pages = caches["default"]
         try:
@@ -284,20 +405,24 @@ class ReaderPageCacheMiddleware:
             cache_health.failed(error)
             return self.get_response(request)
         if cached is not None:
-            _, response = cached
+            _, response = from_stored(cached)
             response["X-Page-Cache"] = "hit"
             return conditional(request, response)
-        response = self.get_response(request)
-        if is_cacheable_response(response):
-            response["Last-Modified"] = http_date(generation["changed_at"])
-            patch_cache_control(
-                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS, must_revalidate=True
-            )
-            if request.method == "GET":
-                try:
-                    pages.set(key, (address, response), settings.PAGE_CACHE_SECONDS)
-                except CACHE_ERRORS as error:
-                    cache_health.failed(error)
-            response["X-Page-Cache"] = "miss"
-            return conditional(request, response)
-        return mark_private(request, response)
+        return self.miss(request, key, address, generation, pages)
+
+    def miss(self, request, key, address, generation, pages):
+        with reading_as_of(generation.get("lsn")):
+            response = self.get_response(request)
+        if not is_cacheable_response(response):
+            return mark_private(request, response)
+        response["Last-Modified"] = http_date(generation["changed_at"])
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS, must_revalidate=True
+        )
+        if request.method == "GET":
+            try:
+                pages.set(key, stored_form(address, response), settings.PAGE_CACHE_SECONDS)
+            except CACHE_ERRORS as error:
+                cache_health.failed(error)
+        response["X-Page-Cache"] = "miss"
+        return conditional(request, response)

@@ -60,14 +60,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached reader page is answered before anything else runs. What it stores is what the rest
+    # of the stack sent, security headers included, already compressed, with its ETag.
+    "sharedservices.page_cache.ReaderPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before anything can read a body: an oversized one is refused unread.
     "sharedservices.request_limits.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside compression and ETags, so a cached page is stored compressed, with its ETag.
-    "sharedservices.page_cache.ReaderPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -116,6 +117,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": config.database_config(os.environ, BASE_DIR)}
+# A streaming replica for readers' pages (sharedservices.replica); everything else uses the primary.
+_replica = config.replica_config(os.environ, DATABASES["default"])
+if _replica:
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["sharedservices.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = config.cache_config(

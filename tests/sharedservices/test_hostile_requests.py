@@ -20,6 +20,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import Client
 
+from sharedservices import page_cache
 from tests.factories import make_editor, make_example, make_guide, make_question, make_stage, make_template, minimal_pdf
 from tests.servers import PRODUCTION_LIKE, TEST_REDIS_URL, gunicorn_server, nginx_proxy
 from toolkit.files.generation import generate
@@ -386,7 +387,7 @@ def stored_pages():
     for key in keys:
         entry = pages.get(key.split(":", 2)[2])
         if entry is not None:
-            stored.append((key.split(":")[4], *entry))
+            stored.append((key.split(":")[4], *page_cache.from_stored(entry)))
     return stored
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
+from sharedservices import page_cache
 from tests.factories import make_editor, make_question, make_stage, make_template
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def page_cache_on(settings):
 def stored_pages():
     """Every page the local-memory cache holds, as (address, response)."""
     pages = caches["default"]
-    return [pages.get(key.split(":", 2)[2]) for key in list(pages._cache)]
+    return [page_cache.from_stored(pages.get(key.split(":", 2)[2])) for key in list(pages._cache)]
 
 
 # Finding: a SCRIPT_NAME sent with the request changed the page the cache kept for everyone.

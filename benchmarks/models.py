@@ -22,6 +22,8 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099
 MOST_POUNDS = Decimal("100000000000")  # £100bn: more than any department's running costs
 MOST_EMPLOYEES = 2_000_000
 MOST_HR_STAFF = Decimal("100000")
+ORGANISATION_YEAR_TAKEN = "This organisation already has a return for that financial year: change that one instead."
+SAMPLE_YEAR_TAKEN = "There is already a return with this sample name for that financial year."
 FUNCTION_COSTS = ("hr_cost", "finance_cost", "procurement_cost", "it_cost")
 
 
@@ -119,12 +121,12 @@ class BenchmarkReturn(PublishedContent):
             models.UniqueConstraint(
                 fields=["organisation", "financial_year"], condition=ORIGINAL_ROWS & Q(organisation__isnull=False),
                 name="bench_ret_one_per_organisation_year",
-                violation_error_message="This organisation already has a return for that financial year.",
+                violation_error_message=ORGANISATION_YEAR_TAKEN,
             ),
             models.UniqueConstraint(
                 fields=["sample_name", "financial_year"], condition=ORIGINAL_ROWS & ~Q(sample_name=""),
                 name="bench_ret_one_per_sample_year",
-                violation_error_message="There is already a return with this sample name for that financial year.",
+                violation_error_message=SAMPLE_YEAR_TAKEN,
             ),
         ]
 
@@ -153,6 +155,9 @@ class BenchmarkReturn(PublishedContent):
         if errors:
             raise ValidationError(errors)
         self.fill_in()
+        errors = self.taken_errors()
+        if errors:
+            raise ValidationError(errors)
 
     def who_errors(self):
         has_organisation, has_sample = bool(self.organisation_id), bool(self.sample_name.strip())
@@ -175,6 +180,17 @@ class BenchmarkReturn(PublishedContent):
         total = sum(cost for cost in costs if cost is not None)
         if total > self.running_costs:
             return {"running_costs": "The functions' costs add up to more than the running costs. Check both."}
+        return {}
+
+    def taken_errors(self):
+        """Another return (not this one's live item or draft) already has these figures' year or this address.
+        Checked here because the constraints depend on whether a row is a draft, which the form does not show."""
+        others = type(self).objects.originals().exclude(pk=self.original_id)
+        who = {"organisation_id": self.organisation_id} if self.organisation_id else {"sample_name": self.sample_name}
+        if self.financial_year and others.filter(financial_year=self.financial_year, **who).exists():
+            return {"financial_year": ORGANISATION_YEAR_TAKEN if self.organisation_id else SAMPLE_YEAR_TAKEN}
+        if self.slug and others.filter(slug=self.slug).exists():
+            return {"slug": "Another benchmark return already has this address. Give this one another."}
         return {}
 
     def fill_in(self):

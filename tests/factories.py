@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from django.utils.text import slugify
 
+from benchmarks.models import BenchmarkReturn, FiguresStatus
+from directory.models import Cluster, Organisation
 from faq.models import Category, Question
 from guidance.models import Guide
 from publishing.groups import EDITORS, PUBLISHERS, sync_groups
@@ -323,3 +325,77 @@ def make_feedback(page="/faq/", answer="not_useful", *, days_ago=0, **fields):
 
     received_at = timezone.now() - datetime.timedelta(days=days_ago)
     return Feedback.objects.create(page=page, answer=answer, received_at=received_at, **fields)
+
+
+# The directory and the corporate-service benchmarks
+
+
+def make_organisation(title=None, **fields):
+    """A published organisation (a department unless given a type)."""
+    number = next(_numbers)
+    values = {"title": title or f"Department {number}", "slug": f"organisation-{number}", "summary": "A department."}
+    return _create(Organisation, {**values, **publication()}, fields, ())
+
+
+def make_cluster(title=None, *, members=(), **fields):
+    """A published cluster whose members are the given organisations (slugs), each a member from `since`."""
+    number = next(_numbers)
+    since = fields.pop("since", "2020")
+    sources = [{"title": "A report", "publisher": "A publisher", "date": "2024-01-01", "url": "https://example.com/"}]
+    values = {
+        "title": title or f"Cluster {number}",
+        "slug": f"cluster-{number}",
+        "summary": "A cluster.",
+        "as_of": datetime.date(2026, 1, 1),
+        "sources": sources,
+        "memberships": [{"organisation": slug, "from": since, "sources": [1]} for slug in members],
+    }
+    return _create(Cluster, {**values, **publication()}, fields, ())
+
+
+BENCHMARK_FIGURES = {
+    "running_costs": 1_000_000,
+    "organisation_spend": 2_000_000,
+    "employees_served": 770,
+    "hr_staff": 10,
+    "hr_cost": 20_000,
+    "finance_cost": 20_000,
+    "procurement_cost": 5_000,
+    "it_cost": 55_000,
+}
+
+
+def benchmark_values(*, organisation=None, sample_name="", year=2022, **fields):
+    """The fields of a published return: sample data under a sample name unless an organisation is given."""
+    number = next(_numbers)
+    name = organisation.title if organisation else (sample_name or f"Example department {number}")
+    status = FiguresStatus.MANAGEMENT_INFORMATION if organisation else FiguresStatus.SAMPLE
+    return {
+        "title": f"{name}: {year} to {year + 1}",
+        "slug": f"return-{number}",
+        "summary": "Figures.",
+        "organisation": organisation,
+        "sample_name": "" if organisation else name,
+        "financial_year": year,
+        "figures_status": status,
+        **BENCHMARK_FIGURES,
+        **publication(),
+        **fields,
+    }
+
+
+def make_benchmark_return(**fields):
+    """One published return (sample data unless an organisation is given)."""
+    return BenchmarkReturn.objects.create(**benchmark_values(**fields))
+
+
+def make_benchmark_returns(count, *, clusters=(), years=(2022,), **fields):
+    """Many published sample returns in one query, spread over the clusters and years."""
+    clusters = list(clusters) or [None]
+    return BenchmarkReturn.objects.bulk_create(
+        BenchmarkReturn(**benchmark_values(
+            year=years[index % len(years)], cluster=clusters[index % len(clusters)],
+            hr_staff=1 + index % 20, **fields,
+        ))
+        for index in range(count)
+    )  # fmt: skip

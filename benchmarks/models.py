@@ -38,10 +38,13 @@ class FiguresStatus(models.TextChoices):
     SAMPLE = "sample-data", "Sample data for demonstration"
 
 
+NOT_NEGATIVE = MinValueValidator(0, "Give 0 or more.")
+
+
 def pounds(help_text, *, optional=False):
     return models.DecimalField(
         max_digits=14, decimal_places=2, null=optional, blank=optional, help_text=help_text,
-        validators=[MinValueValidator(0, "Give 0 or more."), MaxValueValidator(MOST_POUNDS, "That is more than £100bn.")],
+        validators=[NOT_NEGATIVE, MaxValueValidator(MOST_POUNDS, "That is more than £100bn.")],
     )  # fmt: skip
 
 
@@ -96,7 +99,7 @@ class BenchmarkReturn(PublishedContent):
     )  # fmt: skip
     hr_staff = models.DecimalField(
         max_digits=9, decimal_places=1,
-        validators=[MinValueValidator(0, "Give 0 or more."), MaxValueValidator(MOST_HR_STAFF, "That is more than 100,000.")],
+        validators=[NOT_NEGATIVE, MaxValueValidator(MOST_HR_STAFF, "That is more than 100,000.")],
         help_text="HR staff, full-time equivalent.",
     )  # fmt: skip
     hr_cost = pounds("What the HR function cost, in pounds. Leave blank if not recorded.", optional=True)
@@ -119,12 +122,14 @@ class BenchmarkReturn(PublishedContent):
         constraints = [
             *PublishedContent.Meta.constraints,
             models.UniqueConstraint(
-                fields=["organisation", "financial_year"], condition=ORIGINAL_ROWS & Q(organisation__isnull=False),
+                fields=["organisation", "financial_year"],
+                condition=ORIGINAL_ROWS & Q(organisation__isnull=False),
                 name="bench_ret_one_per_organisation_year",
                 violation_error_message=ORGANISATION_YEAR_TAKEN,
             ),
             models.UniqueConstraint(
-                fields=["sample_name", "financial_year"], condition=ORIGINAL_ROWS & ~Q(sample_name=""),
+                fields=["sample_name", "financial_year"],
+                condition=ORIGINAL_ROWS & ~Q(sample_name=""),
                 name="bench_ret_one_per_sample_year",
                 violation_error_message=SAMPLE_YEAR_TAKEN,
             ),
@@ -162,8 +167,10 @@ class BenchmarkReturn(PublishedContent):
     def who_errors(self):
         has_organisation, has_sample = bool(self.organisation_id), bool(self.sample_name.strip())
         if has_organisation == has_sample:
-            message = "Choose an organisation or give a sample name, not both." if has_organisation else (
-                "Choose the organisation, or give a sample name for sample data."
+            message = (
+                "Choose an organisation or give a sample name, not both."
+                if has_organisation
+                else ("Choose the organisation, or give a sample name for sample data.")
             )
             return {"organisation": message}
         is_sample_status = self.figures_status == FiguresStatus.SAMPLE

@@ -139,8 +139,7 @@ def rows_for(filters, returns):
     medians = cluster_medians(filters, [(item.cluster_id, item.financial_year) for item in returns])
     measure = filters.measure_object
     return [
-        Row(item, filters.value(item), medians.get((item.cluster_id, item.financial_year)), measure)
-        for item in returns
+        Row(item, filters.value(item), medians.get((item.cluster_id, item.financial_year)), measure) for item in returns
     ]
 
 
@@ -243,5 +242,3 @@ def search_words(item):
     names = item.organisation.all_names if item.organisation_id else [item.sample_name, "sample data"]
     cluster = [item.cluster.title, "cluster"] if item.cluster_id else []
     return " ".join([*names, *cluster, item.year_text, "benchmark", "benchmarking", "corporate services"])
-
-

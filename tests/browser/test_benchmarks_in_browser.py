@@ -7,35 +7,8 @@ import csv
 import re
 
 import pytest
-from django.core.management import call_command
-
-from tests.browser.test_tools_in_browser import MODES
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(params=list(MODES))
-def reader(request, new_context, live_server, axe):
-    call_command("load_demo_content", verbosity=0)
-    page = new_context(accept_downloads=True, **MODES[request.param]).new_page()
-    page.mode = request.param
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.problems = {}
-
-    def check():
-        page.wait_for_load_state()
-        title = page.title()
-        if page.mode == "320px":
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            assert overflow <= 0, f"{title} scrolls sideways by {overflow}px"
-        violations = [] if page.mode == "no-javascript" else axe(page)
-        if violations or page.console_errors:
-            page.problems[title] = {"axe": violations, "console": list(page.console_errors)}
-        page.console_errors.clear()
-
-    page.check_page = check
-    return page
 
 
 def choose(page, label, option):

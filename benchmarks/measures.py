@@ -22,7 +22,7 @@ BUDGET_2010 = Source(
     number=1,
     title="Budget 2010: back-office processes (StratML copy of the Budget text)",
     publisher="HM Treasury",
-    date="2010-03",
+    date="2010",
     url="http://stratml.hyperbase.com/SG/goal3-obj3-_152c46d1-5f12-4177-bc26-8ce15c8300d6.html",
 )
 ERG_COMMENTARY = Source(

@@ -174,10 +174,11 @@ def benchmarks_page(query):
         "filters": filters,
         "measure": measure,
         "measure_title": measure.title(filters.function or None),
-        "measures": MEASURES.values(),
+        "measure_choices": [(choice.slug, choice.name) for choice in MEASURES.values()],
         "functions": [(slug, name) for slug, (name, _) in FUNCTIONS.items()],
         "years": [(year, year_text(year)) for year in years],
-        "clusters": clusters,
+        "cluster_choices": [(cluster.slug, cluster.title) for cluster in clusters],
+        "table_caption": f"{measure.title(filters.function or None)}, by organisation and year",
         "page": page,
         "rows": rows,
         "chart": chart if any(row.value is not None for row in rows) else None,
@@ -232,6 +233,8 @@ def return_page(item):
         "item": item,
         "lines": lines,
         "peer_count": len(peers),
+        "measures_caption": "The measures"
+        + (f", with the {item.cluster.title} cluster's median for {item.year_text}" if item.cluster_id else ""),
         "comparators": [measure.comparator for measure in MEASURES.values() if measure.comparator],
         "caveat_source": ERG_COMMENTARY,
     }

@@ -103,4 +103,3 @@ def measures_table(item, lines, caption):
         {"caption": caption, "captionClasses": "govuk-table__caption--m", "head": head, "rows": body,
          "firstCellIsHeader": True, "classes": "app-tool-table"},
     )  # fmt: skip
-

@@ -62,7 +62,7 @@ class Filters:
         if MEASURES[measure].by_function:
             function = query.get("function") if query.get("function") in FUNCTIONS else DEFAULT_FUNCTION
         year = query.get("year", "")
-        year = int(year) if year.isdigit() and int(year) in years else None
+        year = int(year) if year.isdecimal() and len(year) <= 4 and int(year) in years else None
         cluster = query.get("cluster") if query.get("cluster") in cluster_slugs else ""
         return cls(measure, function, year, cluster)
 

@@ -14,8 +14,10 @@ def filter_query(query):
     """The page-cache key: the filters as the page reads them (unknown measures and functions as the default)."""
     measure = query.get("measure") if query.get("measure") in MEASURES else ""
     function = query.get("function") if query.get("function") in FUNCTIONS else ""
-    year = query.get("year", "") if query.get("year", "").isdigit() else ""
-    cluster = query.get("cluster", "")[:120]
+    year, cluster = query.get("year", ""), query.get("cluster", "")
+    # A value the page cannot use reads as none at all: never cut short into one that it can.
+    year = year if year.isdecimal() and len(year) <= 4 else ""
+    cluster = cluster if len(cluster) <= 120 else ""
     return [("measure", measure), ("function", function), ("year", year), ("cluster", cluster)]
 
 

@@ -120,3 +120,12 @@ def test_a_bad_return_file_stops_the_load_naming_the_problem(tmp_path, changes, 
     with pytest.raises(ContentError, match=problem):
         load_one(tmp_path, **changes)
     assert not BenchmarkReturn.objects.exists()
+
+
+def test_a_filter_the_page_cannot_use_never_shares_a_cached_page_with_one_it_can(page_cache_on):
+    make_benchmark_return(sample_name="Example department 2022", year=2022)
+    make_benchmark_return(sample_name="Example department 2021", year=2021)
+    client = Client()
+    assert "Example department 2021" not in client.get("/benchmarks/?year=2022").content.decode()
+    for query in ("?year=20221", "?year=2022x"):
+        assert "Example department 2021" in client.get(f"/benchmarks/{query}").content.decode(), query

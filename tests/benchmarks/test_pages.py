@@ -90,8 +90,17 @@ def test_a_function_filter_changes_the_measure(returns):
 
 @pytest.mark.parametrize(
     "query",
-    ["?measure=nonsense", "?year=abc", "?year=1850", "?year=%C2%B2", "?year=" + "9" * 5000,
-     "?cluster=%3Cscript%3E", "?page=99999", "?function=x", "?measure=hr-ratio&measure=x"],
+    [
+        "?measure=nonsense",
+        "?year=abc",
+        "?year=1850",
+        "?year=%C2%B2",
+        "?year=" + "9" * 5000,
+        "?cluster=%3Cscript%3E",
+        "?page=99999",
+        "?function=x",
+        "?measure=hr-ratio&measure=x",
+    ],
 )
 def test_unknown_filters_fall_back_to_the_defaults_never_an_error(returns, query):
     html = page(query)

@@ -2,7 +2,6 @@
 returns are sample data only, load from content files and export back to the same files."""
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 
@@ -13,16 +12,6 @@ from publishing.workflow import item_publish, item_submit_for_review
 from tests.factories import make_benchmark_return, make_editor, make_publisher
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    for alias in ("default", "generation"):
-        caches[alias].clear()
-    yield
-    for alias in ("default", "generation"):
-        caches[alias].clear()
 
 
 def test_a_benchmark_page_is_served_from_the_cache_the_second_time(page_cache_on):

@@ -98,7 +98,7 @@ bench-weight: install
 
 ## bench-search: search latency on PostgreSQL at 1,000 / 10,000 / 100,000 items (a separate ssg_bench database);
 ## `make bench-search SEARCH_SIZES=1000,10000` for a quicker run, SEARCH_BENCH_ARGS=--write-results to update bench/RESULTS.md
-.PHONY: bench-search test-search-sqlite test-open-sqlite
+.PHONY: bench-search test-search-sqlite test-open-sqlite test-directory-sqlite
 SEARCH_SIZES ?= 1000,10000,100000
 SEARCH_BENCH_ARGS ?=
 bench-search: install
@@ -107,6 +107,10 @@ bench-search: install
 ## test-search-sqlite: the search tests on SQLite (FTS5), whatever DATABASE_URL says
 test-search-sqlite: install
 	env -u DATABASE_URL $(PY) -m pytest tests/search -q
+
+## test-directory-sqlite: the directory's tests (its search, question page, downloads) on SQLite, whatever DATABASE_URL says
+test-directory-sqlite: install
+	env -u DATABASE_URL $(PY) -m pytest tests/directory -q
 
 ## test-open-sqlite: feedback, feeds, sitemap and API tests on SQLite, so what they never show is proven on both engines
 test-open-sqlite: install

@@ -57,6 +57,16 @@ class Cited:
             self.clean_facts()
         except ValidationError as error:
             raise ValidationError(" ".join(error.messages)) from None
+        named = set()
+        for name, (spec, many) in self.SPECS.items():
+            if spec.organisations:
+                named |= facts.organisation_slugs(getattr(self, name) if many else [getattr(self, name)])
+        known = set(Organisation.objects.originals().filter(slug__in=named).values_list("slug", flat=True))
+        if named - known:
+            raise ValidationError(
+                f"There is no organisation with the address '{sorted(named - known)[0]}'. "
+                "Name each organisation by the last part of its page's address, like dwp or hmrc."
+            )
 
 
 @reversion.register()

@@ -2,12 +2,14 @@
 clusters or providers there are: dated relations are stored on their items, and the organisations they
 name are fetched together by slug."""
 
+import re
 from dataclasses import dataclass, field
 
 from directory import facts
 from directory.models import Cluster, Milestone, Organisation, Provider
 from publishing.sources import date_text, numbered
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 # Guidance and toolkit pages a reader is sent to next from an answer (addresses on this site).
 READ_NEXT = [
     ("Joining your cluster", "/guidance/joining-your-cluster/"),
@@ -46,7 +48,7 @@ class Fact:
         if self.date:
             return self.date
         reported = date_text(self.entry.get("reported", ""))
-        return f"Listed in {reported}" if reported else ""
+        return f"Named in a source dated {reported}" if reported else ""
 
     @property
     def when_in_sentence(self):
@@ -276,6 +278,19 @@ def organisation_choices():
     return sorted(choices, key=lambda choice: choice.label.lower())
 
 
+def organisation_picker(choices, error=None):
+    """The GOV.UK select macro's options: the question as the page's heading, and every organisation by every name."""
+    items = [{"value": "", "text": "Choose an organisation"}]
+    items += [{"value": choice.value, "text": choice.label, "selected": choice.selected} for choice in choices]
+    return {
+        "items": items,
+        "label": {"text": "Which cluster is my department in?", "classes": "govuk-label--l", "isPageHeading": True},
+        "hint": {"text": "Choose your department or agency. Former names are listed too, such as DLUHC or NOMS."},
+        "error": {"text": error} if error else None,
+        "attributes": {"data-module": "app-organisation-picker"},
+    }
+
+
 def which_cluster_page(slug):
     """The question page: the choices, and the answer for the organisation chosen (None if none was)."""
     choices = organisation_choices()
@@ -285,7 +300,9 @@ def which_cluster_page(slug):
         chosen.selected = True
     context = {"choices": choices, "chosen": slug or "", "read_next": READ_NEXT}
     if slug:
-        organisation = Organisation.objects.published().select_related("parent").filter(slug=slug).first()
+        organisation = None
+        if SLUG.fullmatch(slug):
+            organisation = Organisation.objects.published().select_related("parent").filter(slug=slug).first()
         context["organisation"] = organisation
         context["answer"] = answer_for(organisation) if organisation else None
     return context
@@ -298,6 +315,6 @@ def search_words(item):
         names = " ".join(item.all_names)
         return f"{names}. Which cluster is {item.short_name} in? {item.short_name} cluster."
     if isinstance(item, Cluster):
-        return f"{item.title} cluster. {(item.platform or {}).get('name', '')}"
+        return f"{item.title}. {(item.platform or {}).get('name', '')}"
     names = " ".join(entry.get("name", "") for entry in item.operators)
     return f"{item.title}. {names}"

@@ -6,6 +6,7 @@ from directory.models import Cluster, Organisation, Provider
 from directory.selectors import (
     cluster_page,
     organisation_page,
+    organisation_picker,
     overview_page,
     provider_page,
     timeline_page,
@@ -47,9 +48,10 @@ def which_cluster(request):
     """One question, answered on the same address: a GET form, so the answer is cached like any page."""
     chosen = _chosen_from(request.GET)
     context = which_cluster_page(chosen)
-    if chosen and context.get("organisation") is None:
-        context["error"] = "Choose your organisation from the list"
-        context["error_list"] = [{"text": context["error"], "href": "#organisation"}]
+    error = "Choose your organisation from the list" if chosen and context.get("organisation") is None else None
+    context["picker"] = organisation_picker(context["choices"], error)
+    if error:
+        context["error"], context["error_list"] = error, [{"text": error, "href": "#organisation"}]
         return render(request, "directory/which_cluster.html", context, status=400)
     return render(request, "directory/which_cluster.html", context)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from benchmarks.models import BenchmarkReturn, FiguresStatus
-from directory.models import Cluster, Organisation
+from directory.models import Cluster, Organisation, Provider
 from faq.models import Category, Question
 from guidance.models import Guide
 from publishing.groups import EDITORS, PUBLISHERS, sync_groups
@@ -327,31 +327,88 @@ def make_feedback(page="/faq/", answer="not_useful", *, days_ago=0, **fields):
     return Feedback.objects.create(page=page, answer=answer, received_at=received_at, **fields)
 
 
-# The directory and the corporate-service benchmarks
+# The directory
+
+DIRECTORY_SOURCE = {
+    "title": "A report",
+    "publisher": "National Audit Office",
+    "date": "2024-10",
+    "url": "https://example.org/r",
+}
 
 
-def make_organisation(title=None, **fields):
-    """A published organisation (a department unless given a type)."""
+def make_organisation(title=None, *, abbreviation="", status=Status.PUBLISHED, **fields):
+    """An organisation citing one source; its slug is its abbreviation in lower case when it has one."""
     number = next(_numbers)
-    values = {"title": title or f"Department {number}", "slug": f"organisation-{number}", "summary": "A department."}
-    return _create(Organisation, {**values, **publication()}, fields, ())
+    values = {
+        "title": title or f"Organisation {number}",
+        "slug": abbreviation.lower() or f"organisation-{number}",
+        "abbreviation": abbreviation,
+        "summary": "An organisation.",
+        "sources": [DIRECTORY_SOURCE],
+        **publication(status),
+    }
+    return _create(Organisation, values, fields, ())
 
 
-def make_cluster(title=None, *, members=(), **fields):
-    """A published cluster whose members are the given organisations (slugs), each a member from `since`."""
+def make_organisations(count, **fields):
+    """Many published organisations in one query, slugs org-1, org-2 …"""
+    numbers = [next(_numbers) for _ in range(count)]
+    return Organisation.objects.bulk_create(
+        Organisation(
+            title=f"Bulk organisation {n}",
+            slug=f"org-{n}",
+            abbreviation=f"BO{n}",
+            summary="An organisation.",
+            sources=[DIRECTORY_SOURCE],
+            **{**publication(), **fields},
+        )  # fmt: skip
+        for n in numbers
+    )
+
+
+def member(organisation, *, lead=False, since="2024-10", until=""):
+    """A membership entry naming the organisation, citing source 1."""
+    entry = {"organisation": organisation.slug, "from": since, "sources": [1]}
+    if until:
+        entry["to"] = until
+    if lead:
+        entry["lead"] = True
+    return entry
+
+
+def make_cluster(title=None, *, members=(), status=Status.PUBLISHED, **fields):
+    """A cluster of the given organisations (the first is its lead), on a cited platform and status."""
     number = next(_numbers)
-    since = fields.pop("since", "2020")
-    sources = [{"title": "A report", "publisher": "A publisher", "date": "2024-01-01", "url": "https://example.com/"}]
     values = {
         "title": title or f"Cluster {number}",
-        "slug": f"cluster-{number}",
+        "slug": slugify(title) if title else f"cluster-{number}",
         "summary": "A cluster.",
-        "as_of": datetime.date(2026, 1, 1),
-        "sources": sources,
-        "memberships": [{"organisation": slug, "from": since, "sources": [1]} for slug in members],
+        "as_of": datetime.date(2026, 11, 1),
+        "memberships": [member(organisation, lead=n == 0) for n, organisation in enumerate(members)],
+        "platform": {"name": "Cloud platform", "date": "2024-10", "sources": [1]},
+        "progress": {"stage": "Live", "date": "2025", "sources": [1]},
+        "sources": [DIRECTORY_SOURCE],
+        **publication(status),
     }
-    return _create(Cluster, {**values, **publication()}, fields, ())
+    return _create(Cluster, values, fields, ())
 
+
+def make_provider(title=None, *, customers=(), status=Status.PUBLISHED, **fields):
+    number = next(_numbers)
+    values = {
+        "title": title or f"Provider {number}",
+        "slug": slugify(title) if title else f"provider-{number}",
+        "summary": "A provider.",
+        "customers": [{"organisation": o.slug, "from": "2013", "sources": [1]} for o in customers],
+        "started": {"date": "2013", "sources": [1]},
+        "sources": [DIRECTORY_SOURCE],
+        **publication(status),
+    }
+    return _create(Provider, values, fields, ())
+
+
+# The corporate-service benchmarks
 
 BENCHMARK_FIGURES = {
     "running_costs": 1_000_000,

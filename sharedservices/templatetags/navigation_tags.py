@@ -12,6 +12,7 @@ SECTIONS = [
     ("Guidance", "guidance:index"),
     ("Toolkit", "toolkit:index"),
     ("Tools", "tools:index"),
+    ("Directory", "directory:overview"),
     ("FAQ", "faq:index"),
     ("Topics", "topics:index"),
     ("About", "about"),

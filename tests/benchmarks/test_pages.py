@@ -20,7 +20,7 @@ REPORT = [{"title": "Annual report 2022 to 2023", "publisher": "Department of Ex
 @pytest.fixture
 def returns():
     department = make_organisation("Department of Examples")
-    alpha, beta = make_cluster("Alpha", members=[department.slug]), make_cluster("Beta")
+    alpha, beta = make_cluster("Alpha", members=[department]), make_cluster("Beta")
     real = make_benchmark_return(organisation=department, cluster=alpha, year=2022, sources=REPORT)
     # Alpha 2022: HR staff 10, 20 and 40 for 770 employees: 1:77, 1:38.5 and 1:19.25; the median is 1:38.5.
     make_benchmark_return(sample_name="Example department A", cluster=alpha, year=2022, hr_staff=20)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from benchmarks.models import BenchmarkReturn, FiguresStatus
 from publishing import workflow
 from publishing.models import Status
-from tests.factories import make_benchmark_return, make_cluster, make_editor, make_organisation, make_publisher
+from tests.factories import make_benchmark_return, make_cluster, make_editor, make_organisation, make_publisher, member
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def form_data(**changes):
 @pytest.fixture
 def organisation():
     department = make_organisation("Department of Examples")
-    make_cluster("Alpha", members=[department.slug], since="2021-04")
+    make_cluster("Alpha", memberships=[member(department, since="2021-04")])
     return department
 
 
@@ -61,7 +61,7 @@ def test_an_editor_records_a_return_and_its_title_address_summary_and_cluster_fi
 
 def test_the_cluster_is_the_one_it_belonged_to_on_1_april_of_the_year():
     department = make_organisation("Late joiner")
-    make_cluster("Joined in June", members=[department.slug], since="2022-06")
+    make_cluster("Joined in June", memberships=[member(department, since="2022-06")])
     editor = signed_in(make_editor())
     editor.post(ADD_URL, form_data(organisation=department.pk, financial_year="2022"))
     editor.post(ADD_URL, form_data(organisation=department.pk, financial_year="2023"))

@@ -11,7 +11,7 @@ from publishing import registry
 
 ROOT = Path(__file__).resolve().parents[2]
 APPLICATION_APPS = [
-    "sharedservices", "publishing", "faq", "guidance", "toolkit", "search", "topics",
+    "sharedservices", "publishing", "faq", "guidance", "toolkit", "directory", "search", "topics",
     "feedback", "feeds", "api", "tools",
 ]  # fmt: skip
 LONGEST_FUNCTION = 40
@@ -56,7 +56,7 @@ def test_the_cross_kind_apps_read_the_registry_and_import_no_content_app(app):
     assert imports_of(app, set(content_apps())) == []
 
 
-@pytest.mark.parametrize("app", ["faq", "guidance", "toolkit"])
+@pytest.mark.parametrize("app", ["directory", "faq", "guidance", "toolkit"])
 def test_a_content_app_imports_no_other_content_app(app):
     others = set(content_apps()) - {app}
     assert imports_of(app, others) == []

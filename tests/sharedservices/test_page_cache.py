@@ -8,12 +8,20 @@ from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 
+from directory.models import Milestone
 from faq.models import Question
 from publishing.models import Status
 from publishing.preview import preview_link_create, preview_url
-from publishing.workflow import item_publish, item_submit_for_review, item_withdraw
+from publishing.workflow import item_publish, item_start_draft, item_submit_for_review, item_withdraw
 from sharedservices import page_cache
-from tests.factories import make_editor, make_publisher, make_question
+from tests.factories import (
+    DIRECTORY_SOURCE,
+    make_cluster,
+    make_editor,
+    make_organisation,
+    make_publisher,
+    make_question,
+)
 from tests.servers import TEST_REDIS_URL
 
 pytestmark = pytest.mark.django_db
@@ -194,3 +202,44 @@ def test_the_etag_is_the_same_for_every_rendering_of_the_same_content():
     second = Client().get("/faq/")
     assert second["X-Page-Cache"] == "miss"
     assert first["ETag"] == second["ETag"]
+
+
+DIRECTORY_PAGES = [
+    "/directory/",
+    "/directory/clusters/unity/",
+    "/directory/organisations/ld/",
+    "/directory/which-cluster/?organisation=ld",
+    "/directory/directory.csv",
+    "/directory/directory.json",
+]
+
+
+def test_directory_pages_are_cached_and_a_published_membership_change_refreshes_every_one(
+    django_capture_on_commit_callbacks,
+):
+    lead = make_organisation("Lead Department", abbreviation="LD")
+    cluster = make_cluster("Unity", members=[lead])
+    client = Client()
+    for path in DIRECTORY_PAGES:
+        assert client.get(path)["X-Page-Cache"] == "miss", path
+        assert client.get(path)["X-Page-Cache"] == "hit", path
+    editor, publisher = make_editor(), make_publisher()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = item_start_draft(live=cluster, user=editor)
+        draft.platform = {"name": "Brand new platform", "date": "2026-11", "sources": [1]}
+        draft.save()
+        item_submit_for_review(item=draft, user=editor)
+        item_publish(item=draft, user=publisher)
+    for path in DIRECTORY_PAGES:
+        response = client.get(path)
+        assert response["X-Page-Cache"] == "miss", path
+        assert "Brand new platform" in response.content.decode(), path
+
+
+def test_the_timeline_is_refreshed_when_an_editor_adds_a_milestone(django_capture_on_commit_callbacks):
+    client = Client()
+    client.get("/directory/timeline/")
+    with django_capture_on_commit_callbacks(execute=True):
+        Milestone.objects.create(date="2027", title="A new milestone", category="report", sources=[DIRECTORY_SOURCE])
+    response = client.get("/directory/timeline/")
+    assert response["X-Page-Cache"] == "miss" and "A new milestone" in response.content.decode()

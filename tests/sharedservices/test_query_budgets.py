@@ -5,17 +5,23 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from directory.models import Organisation
 from faq.models import Question
 from guidance.models import Guide
 from publishing.models import ChangeNote, Status
 from publishing.registry import content_models
 from tests.factories import (
     make_category,
+    make_cluster,
     make_guides,
+    make_organisation,
+    make_organisations,
+    make_provider,
     make_questions,
     make_stage,
     make_template_file,
     make_topic,
+    member,
     publication,
 )
 from toolkit.models import Template
@@ -133,3 +139,50 @@ def test_the_tools_read_nothing_from_the_database_even_their_steps_that_are_neve
             response = client.post(path, data)
         assert response.status_code == 200, path
         assert len(queries) == 0, (path, [q["sql"] for q in queries])
+
+
+def grow_directory(count, cluster, provider):
+    """count more published organisations, every one a member of the cluster and a customer of the provider."""
+    organisations = make_organisations(count)
+    cluster.memberships += [member(organisation) for organisation in organisations]
+    cluster.save()
+    provider.customers += [{"organisation": o.slug, "from": "2013", "sources": [1]} for o in organisations]
+    provider.save()
+    return organisations
+
+
+def test_directory_query_counts_are_the_same_with_ten_organisations_and_a_thousand(client):
+    lead = make_organisation("Lead Department", abbreviation="LD")
+    cluster = make_cluster("Unity", members=[lead])
+    make_cluster("Matrix", members=[make_organisation("Other Department", abbreviation="OTD")])
+    provider = make_provider("Shared Services Connected Ltd", customers=[lead])
+    make_provider("Old centre", ended={"date": "2013", "sources": [1]})
+    agency = make_organisation(
+        "An Agency", abbreviation="AA", parent=lead, parent_cited={"date": "2017", "sources": [1]}
+    )
+    closed = make_organisation("Old Ministry", abbreviation="OM", closed={"date": "2023-02", "sources": [1]})
+    closed.successors.set([lead])
+    grow_directory(6, cluster, provider)
+    urls = [
+        "/directory/",
+        "/directory/clusters/unity/",
+        "/directory/organisations/ld/",
+        "/directory/organisations/aa/",
+        "/directory/providers/shared-services-connected-ltd/",
+        "/directory/timeline/",
+        "/directory/which-cluster/",
+        "/directory/which-cluster/?organisation=ld",
+        f"/directory/which-cluster/?organisation={agency.slug}",
+        f"/directory/which-cluster/?organisation={closed.slug}",
+        "/directory/directory.csv",
+        "/directory/directory.json",
+        "/feeds/kinds/cluster.atom",
+        "/api/v1/items/?kind=organisation",
+    ]
+    assert Organisation.objects.published().count() == 10
+    small = query_counts(client, urls)
+    grow_directory(990, cluster, provider)
+    assert Organisation.objects.published().count() == 1_000
+    large = query_counts(client, urls)
+    assert {url: (small[url], large[url]) for url in urls if large[url] != small[url]} == {}
+    assert max(large.values()) <= BUDGET, large

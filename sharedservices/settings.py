@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "faq",
     "toolkit",
     "directory",
+    "benchmarks",
     "search",
     "topics",
     "feedback",

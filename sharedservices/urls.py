@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("feeds.urls")),
     path("api/", include("api.urls")),
     path("tools/", include("tools.urls")),
+    path("benchmarks/", include("benchmarks.urls")),
     path("admin/", admin.site.urls),
 ]
 

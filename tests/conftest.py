@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 
 
 @pytest.fixture
@@ -11,3 +12,14 @@ def html_of():
         return response.content.decode()
 
     return fetch
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache turned on with empty caches (it is off for the rest of the suite)."""
+    settings.PAGE_CACHE_ENABLED = True
+    for alias in ("default", "generation"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "generation"):
+        caches[alias].clear()

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from django.utils.text import slugify
 
+from benchmarks.models import BenchmarkReturn, FiguresStatus
 from directory.models import Cluster, Organisation, Provider
 from faq.models import Category, Question
 from guidance.models import Guide
@@ -405,3 +406,53 @@ def make_provider(title=None, *, customers=(), status=Status.PUBLISHED, **fields
         **publication(status),
     }
     return _create(Provider, values, fields, ())
+
+
+# The corporate-service benchmarks
+
+BENCHMARK_FIGURES = {
+    "running_costs": 1_000_000,
+    "organisation_spend": 2_000_000,
+    "employees_served": 770,
+    "hr_staff": 10,
+    "hr_cost": 20_000,
+    "finance_cost": 20_000,
+    "procurement_cost": 5_000,
+    "it_cost": 55_000,
+}
+
+
+def benchmark_values(*, organisation=None, sample_name="", year=2022, **fields):
+    """The fields of a published return: sample data under a sample name unless an organisation is given."""
+    number = next(_numbers)
+    name = organisation.title if organisation else (sample_name or f"Example department {number}")
+    status = FiguresStatus.MANAGEMENT_INFORMATION if organisation else FiguresStatus.SAMPLE
+    return {
+        "title": f"{name}: {year} to {year + 1}",
+        "slug": f"return-{number}",
+        "summary": "Figures.",
+        "organisation": organisation,
+        "sample_name": "" if organisation else name,
+        "financial_year": year,
+        "figures_status": status,
+        **BENCHMARK_FIGURES,
+        **publication(),
+        **fields,
+    }
+
+
+def make_benchmark_return(**fields):
+    """One published return (sample data unless an organisation is given)."""
+    return BenchmarkReturn.objects.create(**benchmark_values(**fields))
+
+
+def make_benchmark_returns(count, *, clusters=(), years=(2022,), **fields):
+    """Many published sample returns in one query, spread over the clusters and years."""
+    clusters = list(clusters) or [None]
+    return BenchmarkReturn.objects.bulk_create(
+        BenchmarkReturn(**benchmark_values(
+            year=years[index % len(years)], cluster=clusters[index % len(clusters)],
+            hr_staff=1 + index % 20, **fields,
+        ))
+        for index in range(count)
+    )  # fmt: skip

@@ -56,6 +56,24 @@ TOOLS = (
             "cost calculator",
         ),
     ),
+    Tool(
+        name="Corporate-service benchmarks",
+        url_name="benchmarks:index",
+        summary="Compare what corporate services cost by organisation, cluster and year, against the cluster median "
+        "and the published comparators.",
+        stages=("strategy-and-business-case", "operation"),
+        audiences=("customers", "providers"),
+        search_phrases=(
+            "benchmark",
+            "benchmarks",
+            "benchmarking data",
+            "compare costs",
+            "corporate service costs",
+            "hr ratio",
+            "cost per employee",
+            "1:77",
+        ),
+    ),
 )
 
 
@@ -63,7 +81,8 @@ TOOLS = (
 INDEX = {
     "url_name": "tools:index",
     "title": "Tools to help you decide",
-    "summary": "Check whether you are ready to share services and estimate what sharing could save, in your browser.",
+    "summary": "Check whether you are ready to share services, estimate what sharing could save and compare "
+    "corporate-service costs, in your browser.",
     "phrases": ("tools", "online tools", "calculator"),
 }
 

@@ -12,6 +12,7 @@ import pytest
 # use the ORM synchronously to set up data, which is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from django.core.management import call_command  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +27,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# How readers reach the tools: a desktop browser, one without JavaScript, and a 320px-wide phone.
+MODES = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "no-javascript": {"viewport": {"width": 1280, "height": 900}, "java_script_enabled": False},
+    "320px": {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True},
+}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
@@ -92,3 +99,30 @@ def axe():
         ]
 
     return run
+
+
+@pytest.fixture(params=list(MODES))
+def reader(request, new_context, live_server, axe):
+    """A reader's page in one of the modes, with a check to run on every page it reaches."""
+    call_command("load_demo_content", verbosity=0)
+    page = new_context(accept_downloads=True, **MODES[request.param]).new_page()
+    page.mode = request.param
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.problems = {}
+
+    def check():
+        """No sideways scrolling at 320px, no axe violation, nothing in the console. (axe needs the page's
+        JavaScript, so it runs in the modes that have it; the pages' HTML is the same without.)"""
+        page.wait_for_load_state()
+        title = page.title()
+        if page.mode == "320px":
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{title} scrolls sideways by {overflow}px"
+        violations = [] if page.mode == "no-javascript" else axe(page)
+        if violations or page.console_errors:
+            page.problems[title] = {"axe": violations, "console": list(page.console_errors)}
+        page.console_errors.clear()
+
+    page.check_page = check
+    return page

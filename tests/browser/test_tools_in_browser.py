@@ -6,17 +6,11 @@ import csv
 import io
 
 import pytest
-from django.core.management import call_command
 from odf.opendocument import load
 from odf.table import Table, TableCell, TableRow
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-MODES = {
-    "desktop": {"viewport": {"width": 1280, "height": 900}},
-    "no-javascript": {"viewport": {"width": 1280, "height": 900}, "java_script_enabled": False},
-    "320px": {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True},
-}
 # Example A of tests/tools/test_readiness_scoring.py, by the answers a reader chooses: 60 of 75 in all.
 EXAMPLE_A = [
     "20,000 to 49,999", "Started", "Mostly", "Fully",
@@ -25,33 +19,6 @@ EXAMPLE_A = [
     "Fully", "Fully", "Mostly",
 ]  # fmt: skip
 EXAMPLE_A_CODE = "2245 4444 3454 554"
-
-
-@pytest.fixture(params=list(MODES))
-def reader(request, new_context, live_server, axe):
-    """A reader's page in one of the modes, with a check to run on every page it reaches."""
-    call_command("load_demo_content", verbosity=0)
-    page = new_context(accept_downloads=True, **MODES[request.param]).new_page()
-    page.mode = request.param
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.problems = {}
-
-    def check():
-        """No sideways scrolling at 320px, no axe violation, nothing in the console. (axe needs the page's
-        JavaScript, so it runs in the modes that have it; the pages' HTML is the same without.)"""
-        page.wait_for_load_state()
-        title = page.title()
-        if page.mode == "320px":
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            assert overflow <= 0, f"{title} scrolls sideways by {overflow}px"
-        violations = [] if page.mode == "no-javascript" else axe(page)
-        if violations or page.console_errors:
-            page.problems[title] = {"axe": violations, "console": list(page.console_errors)}
-        page.console_errors.clear()
-
-    page.check_page = check
-    return page
 
 
 def click(page, role, name):

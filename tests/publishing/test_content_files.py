@@ -16,6 +16,7 @@ from django.db.models import FileField
 from django.utils import timezone
 from reversion.models import Revision
 
+from benchmarks.models import BenchmarkReturn
 from directory.models import Cluster, Milestone, Organisation, Provider
 from faq.models import Category, Question
 from guidance.models import Guide
@@ -262,7 +263,7 @@ def snapshot():
 def empty_the_database():
     """As a new database is: no content, and the synonyms its migrations create."""
     for model in (BestBet, Synonym, Template, Example, Question, Guide, Stage, Category, TemplateFile, Topic,
-                  Cluster, Provider, Organisation, Milestone):  # fmt: skip
+                  BenchmarkReturn, Cluster, Provider, Organisation, Milestone):  # fmt: skip
         model.objects.all().delete()
     for model in (ChangeNote, SlugRedirect, LoadedContent, WorkflowEvent, Revision):
         model.objects.all().delete()

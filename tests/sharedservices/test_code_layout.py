@@ -44,7 +44,7 @@ def imports_of(app, forbidden):
 
 
 def test_registered_kinds_come_from_the_content_apps():
-    assert content_apps() == ["directory", "faq", "guidance", "toolkit"]
+    assert content_apps() == ["benchmarks", "directory", "faq", "guidance", "toolkit"]
 
 
 def test_publishing_imports_no_app_above_it():

@@ -17,6 +17,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIST_PAGES = [
     "home", "about", "accessibility", "privacy", "faq:index", "topics:index", "guidance:index",
     "toolkit:index", "toolkit:templates", "toolkit:examples", "tools:index", "tools:readiness", "tools:savings",
+    "benchmarks:index",
 ]  # fmt: skip
 READINESS_ANSWERS = dict.fromkeys(("employees", "growth", "cover", "payback", "offering", "agreements", "roles", "pace",
                                    "experience", "transition", "retained", "implementation", "buying-power", "existing",
@@ -47,6 +48,9 @@ def reader_pages():
         assert item is not None, f"the demo content has no published {model._meta.verbose_name}"
         urls.append(item.get_absolute_url())
     urls.append(Topic.objects.first().get_absolute_url())
+    # The benchmarks with a comparator's reference line, and a page with a figure that was not recorded.
+    benchmarks = reverse("benchmarks:index")
+    urls += [f"{benchmarks}?measure=hr-ratio&year=2022", f"{benchmarks}?measure=cost-per-employee&cluster=synergy"]
     search = reverse("search:index")
     urls += [f"{search}?q=savings", f"{search}?q=zzzzunfindable", search]
     # The feedback steps a reader without JavaScript sees as pages of their own.

@@ -50,6 +50,15 @@ def test_the_tools_are_offered_where_readers_decide(demo_content, path, tools):
     assert tools <= links_on(path)
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/tools/", "/toolkit/strategy-and-business-case/", "/toolkit/operation/", "/guidance/customers/",
+     "/guidance/providers/", "/faq/how-do-we-know-it-is-better-value/"],
+)  # fmt: skip
+def test_the_benchmarks_are_offered_where_readers_decide(demo_content, path):
+    assert 'href="/benchmarks/"' in Client().get(path).content.decode()
+
+
 def test_every_page_has_tools_in_its_service_navigation(demo_content):
     html = Client().get("/faq/").content.decode()
     navigation = html[html.index("govuk-service-navigation__list") :]
@@ -83,6 +92,8 @@ def test_every_page_the_tools_link_to_is_published_in_the_demo_content(demo_cont
         ("savings calculator", "/tools/savings/"),
         ("can I estimate savings online", "/tools/savings/"),
         ("online tools", "/tools/"),
+        ("benchmark our HR costs", "/benchmarks/"),
+        ("compare costs with other departments", "/benchmarks/"),
     ],
 )
 def test_search_recommends_the_tool_a_reader_asks_for_first(demo_content, query, url):

@@ -14,11 +14,15 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    """One published item (not a pending draft copy). Scheduled items are stored with
-    the time they go live (visible_from) and filtered out by every query until it passes."""
+    """One published item (not a pending draft copy), or one registered landing page (page_name).
+    Scheduled items are stored with the time they go live (visible_from) and filtered out by
+    every query until it passes."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(ContentType, null=True, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField(null=True)
+    page_name = models.CharField(
+        max_length=150, blank=True, help_text="A landing page's key in the registry, e.g. 'toolkit:templates'."
+    )
     kind = models.SlugField(max_length=50, help_text="The filter value for the item's kind, e.g. 'faq'.")
     kind_label = models.CharField(max_length=50)
     url = models.CharField(max_length=300)
@@ -43,6 +47,9 @@ class SearchEntry(models.Model):
         ordering = ["title"]
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="searchentry_unique_item"),
+            models.UniqueConstraint(
+                fields=["page_name"], condition=~models.Q(page_name=""), name="searchentry_unique_page"
+            ),
         ]
         indexes = [
             models.Index(fields=["visible_from"], name="searchentry_visible_idx"),

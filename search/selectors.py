@@ -176,10 +176,10 @@ def best_bets_for(query_text, now):
 
 
 def recommended_pages_for(key):
-    """Registered reader pages (publishing.registry.register_recommended_page) with a phrase in the query."""
+    """Landing pages registered with recommend=True (the tools) that have a phrase in the query."""
     padded = f" {key} "
     return [
-        BestBetResult(reverse(page.url_name), page.title, page.summary, page.label)
+        BestBetResult(page.get_absolute_url(), page.title, page.summary, page.label)
         for page in recommended_pages()
         if any(f" {normalise_for_matching(phrase)} " in padded for phrase in page.phrases)
     ]
@@ -287,8 +287,10 @@ def facet_options(facets, filters, topics):
 
 def content_type_choices():
     """Readable items, for choosing a best bet's page in the admin."""
-    entries = SearchEntry.objects.order_by("kind_label", "title").only(
-        "content_type_id", "object_id", "kind_label", "title"
+    entries = (
+        SearchEntry.objects.filter(content_type__isnull=False)
+        .order_by("kind_label", "title")
+        .only("content_type_id", "object_id", "kind_label", "title")
     )
     return [(f"{e.content_type_id}:{e.object_id}", f"{e.kind_label}: {e.title}") for e in entries]
 

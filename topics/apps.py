@@ -6,3 +6,14 @@ class TopicsConfig(AppConfig):
 
     name = "topics"
     verbose_name = "Topics"
+
+    def ready(self):
+        from publishing.registry import register_landing_page
+
+        register_landing_page(
+            "topics:index",
+            title="Topics",
+            summary="Browse guidance, answers and toolkit material by topic: HR, finance, procurement and more.",
+            phrases=("browse by topic", "all topics", "subjects"),
+            label="Section",
+        )

@@ -110,6 +110,44 @@ class Synonym(models.Model):
             raise ValidationError({"terms": "Give at least two words or phrases, separated by commas."})
 
 
+class PhraseSynonym(models.Model):
+    """A way of asking that stands for other words: "what's in it for" means benefits. Unlike a synonym,
+    it works one way: the phrase is searched as the words it stands for, and its own words are dropped."""
+
+    phrases = models.TextField(
+        help_text="What readers type, separated by commas or on separate lines, for example "
+        "'what's in it for, what do we gain'. Capitals and punctuation are ignored."
+    )
+    means = models.TextField(
+        help_text="The words to search for instead, separated by commas, for example 'benefits'. "
+        "A page with any of them is found."
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why this phrase is here (editors only).")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "phrase synonym"
+        ordering = ["phrases"]
+
+    def __str__(self):
+        return f"{', '.join(self.phrase_list()) or '(empty)'} → {', '.join(self.meaning_list())}"
+
+    def phrase_list(self):
+        return split_terms(self.phrases)
+
+    def meaning_list(self):
+        return split_terms(self.means)
+
+    def clean(self):
+        errors = {}
+        if not self.phrase_list():
+            errors["phrases"] = "Give at least one phrase readers type."
+        if not self.meaning_list():
+            errors["means"] = "Give at least one word or phrase to search for instead."
+        if errors:
+            raise ValidationError(errors)
+
+
 class BestBet(models.Model):
     """A page shown first, above the results, when a reader searches for one of the given queries."""
 

@@ -7,6 +7,7 @@ everything here is safe for any input at all.
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Value
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +17,7 @@ from publishing.registry import recommended_pages
 from search.backends import Filters, get_backend
 from search.backends.base import ALL, ANY
 from search.indexing import kind_of, kinds
-from search.models import BestBet, SearchEntry, Synonym
+from search.models import BestBet, PhraseSynonym, SearchEntry, Synonym, split_terms
 from search.query import WORD, SynonymTable, normalise_for_matching, parse_query
 
 PER_PAGE = 10
@@ -136,7 +137,13 @@ class SearchOutcome:
 
 
 def synonym_table():
-    return SynonymTable(synonym.term_list() for synonym in Synonym.objects.all())
+    """Word synonyms and phrase synonyms, read in one query (a word synonym's row has no meaning)."""
+    words = Synonym.objects.order_by().annotate(meaning=Value("")).values_list("terms", "meaning")
+    rows = list(words.union(PhraseSynonym.objects.order_by().values_list("phrases", "means"), all=True))
+    return SynonymTable(
+        (split_terms(terms) for terms, meaning in rows if not meaning),
+        ((split_terms(phrases), split_terms(meaning)) for phrases, meaning in rows if meaning),
+    )
 
 
 def valid_filters(params, topics):

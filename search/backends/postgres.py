@@ -36,6 +36,7 @@ from search.backends.base import (
     pages_for,
     vocabulary,
 )
+from search.query import ParsedQuery
 
 EXACT_LIMIT = 400
 SAMPLE_ROWS = 600
@@ -46,6 +47,31 @@ TITLE_POOL_SIZE = 50
 # about this many times as much as visiting a row the GIN index already says matches.
 VECTOR_READ_COST = 3.5
 
+# How much the share of the query's weight a page holds (each group weighted by how rare its words are
+# in the index) counts, in the whole text and in the title.
+COVERAGE_WEIGHT = 10.0
+TITLE_COVERAGE_WEIGHT = 6.0
+# The share of the query's weight that a vector holds.
+COVERED = (
+    "(SELECT coalesce(sum(g.weight), 0) / greatest(q.total_weight, 0.000001) "
+    "FROM unnest(q.groups, q.weights) AS g(query, weight) WHERE {vector} @@ g.query)"
+)
+# A word's share of documents, from the statistics ANALYZE keeps on search_vector (most_common_elems,
+# refreshed by autovacuum as the index changes and by a rebuild): a word not among them is rarer than the
+# rarest that is; with no statistics yet every word counts the same. An alternative is as rare as its
+# rarest word (all must match), a group as common as its commonest alternative (any may match), and a
+# group's weight is log(1 / share).
+WEIGHTS_CTES = (
+    "word_stats AS MATERIALIZED (SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs "
+    "FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'search_searchentry' "
+    "AND attname = 'search_vector' LIMIT 1), "
+    "group_weights AS MATERIALIZED (SELECT a.g, ln(1.0 / greatest(max(a.share), 0.000001)) AS weight FROM ("
+    "SELECT u.g, u.alternative, min(coalesce(st.freqs[array_position(st.elems, x.lexeme)], "
+    "st.freqs[array_length(st.elems, 1) + 1] / 2, 0.01)) AS share "
+    "FROM unnest(%s::text[], %s::int[]) AS u(alternative, g) "
+    "CROSS JOIN LATERAL unnest(to_tsvector('english', u.alternative)) AS x "
+    "LEFT JOIN word_stats st ON TRUE GROUP BY u.g, u.alternative) AS a GROUP BY a.g)"
+)
 # Weights for D, C (body), B (summary), A (title); normalisation 1 divides by 1 + log(document length).
 RANK = (
     # Phrases as plain words here (q.relaxed): cover density already rewards words close together,
@@ -55,6 +81,10 @@ RANK = (
     " + CASE WHEN e.title_vector @@ q.strict THEN 1.0 ELSE 0.0 END"
     # …the more of a (shorter) title the query covers, the better…
     " + 0.25 * ts_rank(e.title_vector, q.loose, 1)"
+    # …the rarer the words a page holds, the better (this decides when no page holds them all)…
+    f" + {COVERAGE_WEIGHT} * {COVERED.format(vector='e.search_vector')}"
+    # …and the rarer the words its title holds, the better again.
+    f" + {TITLE_COVERAGE_WEIGHT} * {COVERED.format(vector='e.title_vector')}"
     # …and a title that is exactly the query comes first.
     " + CASE WHEN e.title_key = q.title_key THEN 2.0 ELSE 0.0 END"
 )
@@ -199,17 +229,37 @@ class PostgresBackend(SearchBackend):
         return self.fetch(sql, [*filter_params, *match_params, limit])[0][0]
 
     def _query_cte(self, parsed, mode):
-        """The q CTE (the query, relaxed for ranking and headlines, strict and loose for titles, and the
-        title key), and its parameters."""
+        """The q CTE (the query, relaxed for ranking and headlines, strict and loose for titles, the title
+        key, and each group with its weight), the CTEs it reads, and their parameters."""
         query, query_params = tsquery_sql(parsed, mode)
         relaxed, relaxed_params = tsquery_sql(parsed, mode, with_exclusions=False, relaxed=True)
         strict, strict_params = tsquery_sql(parsed, ALL, with_exclusions=False)
         loose, loose_params = tsquery_sql(parsed, ANY, with_exclusions=False)
+        groups, group_params = [], []
+        for group in parsed.groups:
+            one, one_params = tsquery_sql(ParsedQuery(groups=[group]), ALL, with_exclusions=False, relaxed=True)
+            groups.append(one)
+            group_params.extend(one_params)
+        alternatives = [(a.text, number) for number, g in enumerate(parsed.groups, 1) for a in g.alternatives]
         sql = (
+            f"{WEIGHTS_CTES}, "
             f"q AS MATERIALIZED (SELECT {query} AS query, {relaxed} AS relaxed, {strict} AS strict, "
-            f"{loose} AS loose, %s::text AS title_key)"
+            f"{loose} AS loose, %s::text AS title_key, ARRAY[{', '.join(groups)}]::tsquery[] AS groups, "
+            "ARRAY(SELECT coalesce(w.weight, 0) FROM generate_series(1, %s) AS i(g) "
+            "LEFT JOIN group_weights w ON w.g = i.g ORDER BY i.g) AS weights, "
+            "(SELECT coalesce(sum(weight), 0) FROM group_weights) AS total_weight)"
         )
-        params = [*query_params, *relaxed_params, *strict_params, *loose_params, " ".join(parsed.words)]
+        params = [
+            [text for text, _ in alternatives],
+            [number for _, number in alternatives],
+            *query_params,
+            *relaxed_params,
+            *strict_params,
+            *loose_params,
+            " ".join(parsed.words),
+            *group_params,
+            len(parsed.groups),
+        ]
         return sql, params
 
     def _matching(self, parsed, mode, now):
@@ -381,6 +431,11 @@ class PostgresBackend(SearchBackend):
     def before_rebuild(self):
         with self.connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_searchword")
+
+    def after_rebuild(self):
+        # Fresh statistics, so that ranking knows at once which words are rare in the new index.
+        with self.connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
 
     def index_size(self):
         sql = (

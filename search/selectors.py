@@ -33,8 +33,10 @@ class SearchParams:
     audiences: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     page: int = 1
+    # Search for the words as typed, even when a spelling correction would find more.
+    as_typed: bool = False
 
-    QUERY_NAMES = ("q", "kind", "audience", "topic", "page")
+    QUERY_NAMES = ("q", "kind", "audience", "topic", "page", "as_typed")
 
     @classmethod
     def query_pairs(cls, data):
@@ -46,6 +48,7 @@ class SearchParams:
             *(("audience", value) for value in params.audiences),
             *(("topic", value) for value in params.topics),
             ("page", str(params.page)),
+            ("as_typed", "1" if params.as_typed else ""),
         ]
 
     @classmethod
@@ -67,6 +70,7 @@ class SearchParams:
             audiences=values("audience"),
             topics=values("topic"),
             page=max(page, 1),
+            as_typed=(data.get("as_typed") or "").strip() == "1",
         )
 
 
@@ -119,6 +123,9 @@ class SearchOutcome:
     capped: bool = False
     shown_limit: int = 0
     suggestion: str = ""
+    # The words as the reader typed them, when the results are for a spelling correction (query).
+    typed_query: str = ""
+    typed_query_url: str = ""
     best_bets: list = field(default_factory=list)
     pagination: Pagination = field(default_factory=Pagination)
     clear_filters_url: str = ""
@@ -158,12 +165,18 @@ def valid_filters(params, topics):
     )
 
 
-def search_url(query, filters, page=1):
+def filter_pairs(filters):
+    return [
+        *(("kind", k) for k in filters.kinds),
+        *(("audience", a) for a in filters.audiences),
+        *(("topic", t) for t in filters.topics),
+    ]
+
+
+def search_url(query, filters, page=1, as_typed=False):
     params = [("q", query)] if query else []
-    params += [("kind", k) for k in filters.kinds]
-    params += [("audience", a) for a in filters.audiences]
-    params += [("topic", t) for t in filters.topics]
-    return page_url(reverse("search:index"), params, page)
+    typed = [("as_typed", "1")] if as_typed else []
+    return page_url(reverse("search:index"), [*params, *filter_pairs(filters), *typed], page)
 
 
 def browse_url(model, *, audiences=(), topics=()):
@@ -223,7 +236,8 @@ def search_run(*, params, now=None):
     now = now or timezone.now()
     topics = list(Topic.objects.all())
     filters = valid_filters(params, topics)
-    parsed = parse_query(params.q, synonym_table())
+    synonyms = synonym_table()
+    parsed = parse_query(params.q, synonyms)
     outcome = SearchOutcome(query=parsed.text, truncated=parsed.truncated)
     outcome.filters_applied = bool(filters.kinds or filters.audiences or filters.topics)
     outcome.clear_filters_url = search_url(parsed.text, Filters())
@@ -233,18 +247,40 @@ def search_run(*, params, now=None):
 
     outcome.searched = True
     found, outcome.mode = ranked_results(parsed, filters, params.page, now)
-    record_results(outcome, found)
     if get_backend().supports_suggestions and parsed.words:
         corrections = get_backend().suggestions(words=parsed.words, now=now)
         if corrections:
             outcome.suggestion = corrected_query(parsed.text, corrections)
+    if outcome.suggestion and not params.as_typed and finds_little(found, outcome.mode):
+        parsed, found, outcome.mode = search_corrected(outcome, parsed, found, synonyms, filters, params.page, now)
+    record_results(outcome, found)
     if outcome.page == 1 and not parsed.is_empty:
         outcome.best_bets = best_bets_for(parsed.text, now)
     outcome.kind_options, outcome.audience_options, outcome.topic_options = facet_options(found.facets, filters, topics)
     outcome.pagination = pagination_for(
-        outcome.page, outcome.pages, lambda number: search_url(parsed.text, filters, number)
+        outcome.page, outcome.pages, lambda number: search_url(parsed.text, filters, number, params.as_typed)
     )
     return outcome
+
+
+def finds_little(found, mode):
+    """Whether a search found too little to keep it when a spelling correction may do better:
+    nothing, or only pages with some of the words."""
+    return found.total == 0 or mode == ANY
+
+
+def search_corrected(outcome, parsed, found, synonyms, filters, page, now):
+    """Search for the corrected words instead when that finds pages with all of them (or finds
+    something where the words as typed found nothing), and say so, with a link to the words as typed."""
+    corrected = parse_query(outcome.suggestion, synonyms)
+    better, mode = ranked_results(corrected, filters, page, now)
+    if not better.total or (mode == ANY and found.total):
+        return parsed, found, outcome.mode
+    outcome.typed_query = parsed.text
+    outcome.typed_query_url = search_url(parsed.text, filters, as_typed=True)
+    outcome.query, outcome.suggestion = corrected.text, ""
+    outcome.clear_filters_url = search_url(corrected.text, Filters())
+    return corrected, better, mode
 
 
 def ranked_results(parsed, filters, page, now):

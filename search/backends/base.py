@@ -14,6 +14,24 @@ VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
 
 ALL, ANY = "all", "any"
 
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
+def edit_distance(a, b):
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def is_inflection(word, other):
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short) :] in INFLECTIONS
+
 
 @dataclass
 class Filters:

@@ -32,7 +32,9 @@ from search.backends.base import (
     Filters,
     SearchBackend,
     SearchPage,
+    edit_distance,
     highlight,
+    is_inflection,
     pages_for,
     vocabulary,
 )
@@ -96,23 +98,6 @@ HEADLINE_OPTIONS = (
 # ts_headline reads the whole text it is given; a snippet from the first few thousand characters is enough.
 HEADLINE_TEXT = "left(e.summary || ' ' || e.body_text || ' ' || e.extra_text, 1500)"
 TSQUERY = "websearch_to_tsquery('english', %s)"
-INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
-
-
-def edit_distance(a, b):
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
-
-
-def is_inflection(word, other):
-    short, long = sorted((word, other), key=len)
-    return long.startswith(short) and long[len(short) :] in INFLECTIONS
 
 
 def _alternative(alternative, relaxed=False):

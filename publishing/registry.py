@@ -81,6 +81,7 @@ class Registry:
     supporting: dict = field(default_factory=dict)
     loader_order: list = field(default_factory=list)
     landing: dict = field(default_factory=dict)
+    landing_sources: dict = field(default_factory=dict)
 
 
 _registry = Registry()
@@ -162,13 +163,45 @@ def register_landing_page(
     _registry.landing[page.key] = page
 
 
+@dataclass(frozen=True)
+class LandingFamily:
+    url_name: str  # every page of the family has this URL name, with its own arguments
+    pages: Callable  # pages() -> the family's LandingPage objects as they are now
+    depends_on: tuple  # models whose change adds, changes or removes pages of the family
+
+
+def register_landing_pages(url_name, pages, *, depends_on=()):
+    """Register a family of landing pages that come and go with the content, such as one per topic.
+
+    pages() returns LandingPage objects (see landing_page()), all with this URL name; the family's
+    index rows are refreshed whenever an instance of a model in depends_on is saved or deleted.
+    """
+    _registry.landing_sources[url_name] = LandingFamily(url_name, pages, tuple(depends_on))
+
+
+def landing_page(url_name, *, title, summary, phrases, label="", audience="everyone", kwargs=None):
+    """One page of a family registered with register_landing_pages()."""
+    return LandingPage(
+        url_name, title, summary, tuple(phrases), label, audience=audience, kwargs=tuple(sorted((kwargs or {}).items()))
+    )
+
+
 def landing_pages():
-    return list(_registry.landing.values())
+    """Every landing page: those registered one by one, then each family's pages as they are now."""
+    pages = list(_registry.landing.values())
+    for family in _registry.landing_sources.values():
+        pages.extend(family.pages())
+    return pages
+
+
+def landing_families(model=None):
+    """The families of landing pages (those whose pages change with this model, if one is given)."""
+    return [family for family in _registry.landing_sources.values() if model is None or model in family.depends_on]
 
 
 def recommended_pages():
-    """Landing pages shown first when a search contains one of their phrases."""
-    return [page for page in landing_pages() if page.recommend]
+    """Landing pages shown first when a search contains one of their phrases (never a family's)."""
+    return [page for page in _registry.landing.values() if page.recommend]
 
 
 def kinds():

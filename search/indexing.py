@@ -163,6 +163,16 @@ def landing_pages_index(*, pages=None):
     return len(entries)
 
 
+def landing_family_index(family):
+    """Bring a family of landing pages (one per topic, say) up to date: add, refresh, and remove the
+    rows of pages it no longer has."""
+    pages = family.pages()
+    SearchEntry.objects.filter(page_name__startswith=f"{family.url_name}:").exclude(
+        page_name__in=[page.key for page in pages]
+    ).delete()
+    return landing_pages_index(pages=pages)
+
+
 def landing_pages_depending_on(model):
     return [page for page in landing_pages() if model in page.depends_on]
 

@@ -251,7 +251,7 @@ def search_run(*, params, now=None):
         corrections = get_backend().suggestions(words=parsed.words, now=now)
         if corrections:
             outcome.suggestion = corrected_query(parsed.text, corrections)
-    if outcome.suggestion and not params.as_typed and finds_little(found, outcome.mode):
+    if outcome.suggestion and not params.as_typed:
         parsed, found, outcome.mode = search_corrected(outcome, parsed, found, synonyms, filters, params.page, now)
     record_results(outcome, found)
     if outcome.page == 1 and not parsed.is_empty:
@@ -263,18 +263,22 @@ def search_run(*, params, now=None):
     return outcome
 
 
-def finds_little(found, mode):
-    """Whether a search found too little to keep it when a spelling correction may do better:
-    nothing, or only pages with some of the words."""
-    return found.total == 0 or mode == ANY
+def finds_more(found, mode, other, other_mode):
+    """Whether one search finds more than another: pages with all its words where the other found only
+    pages with some of them, or more pages in the same way."""
+    if not other.total:
+        return bool(found.total)
+    if mode != other_mode:
+        return mode == ALL
+    return found.total > other.total
 
 
 def search_corrected(outcome, parsed, found, synonyms, filters, page, now):
-    """Search for the corrected words instead when that finds pages with all of them (or finds
-    something where the words as typed found nothing), and say so, with a link to the words as typed."""
+    """Search for the corrected words instead when the words as typed find less (nothing, only pages with
+    some of the words, or fewer pages), and say so, with a link to search for the words as typed."""
     corrected = parse_query(outcome.suggestion, synonyms)
     better, mode = ranked_results(corrected, filters, page, now)
-    if not better.total or (mode == ANY and found.total):
+    if not finds_more(better, mode, found, outcome.mode):
         return parsed, found, outcome.mode
     outcome.typed_query = parsed.text
     outcome.typed_query_url = search_url(parsed.text, filters, as_typed=True)

@@ -8,7 +8,9 @@ class TopicsConfig(AppConfig):
     verbose_name = "Topics"
 
     def ready(self):
-        from publishing.registry import register_landing_page
+        from publishing.models import Topic
+        from publishing.registry import register_landing_page, register_landing_pages
+        from topics.selectors import topic_landing_pages
 
         register_landing_page(
             "topics:index",
@@ -17,3 +19,4 @@ class TopicsConfig(AppConfig):
             phrases=("browse by topic", "all topics", "subjects"),
             label="Section",
         )
+        register_landing_pages("topics:detail", topic_landing_pages, depends_on=[Topic])

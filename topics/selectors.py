@@ -1,7 +1,8 @@
 from django.urls import reverse
 
+from publishing.models import Topic
 from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, shortlist
-from publishing.registry import kinds
+from publishing.registry import kinds, landing_page
 
 # How many items a topic's full list of one kind shows on each page.
 ITEMS_PER_PAGE = 50
@@ -35,3 +36,18 @@ def topic_kind_page(topic, kind, page_number):
     url = reverse("topics:kind", args=[topic.slug, kind.slug])
     page = page_of(published_on(topic, kind), page_number, ITEMS_PER_PAGE, lambda number: page_url(url, [], number))
     return {"topic": topic, "kind": kind, "page": page}
+
+
+def topic_landing_pages():
+    """Each topic's page, for search: found by the topic's name and what readers ask for with it."""
+    return [
+        landing_page(
+            "topics:detail",
+            title=topic.title,
+            summary=topic.summary or f"Everything published about {topic.title}.",
+            phrases=(f"everything on {topic.title}", f"all about {topic.title}", f"{topic.title} topic"),
+            label="Topic",
+            kwargs={"slug": topic.slug},
+        )
+        for topic in Topic.objects.order_by("title")
+    ]

@@ -7,7 +7,7 @@ from publishing import registry
 from publishing.models import Status
 from search.indexing import index_rebuild, landing_pages_index
 from search.models import SearchEntry
-from tests.factories import make_question
+from tests.factories import make_question, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,14 @@ def test_landing_pages_are_not_offered_as_best_bet_pages_in_the_admin(indexed_la
     from search.selectors import content_type_choices
 
     assert all("None" not in value for value, _ in content_type_choices())
+
+
+def test_each_topic_page_is_indexed_and_kept_in_step_with_the_topic(search):
+    topic = make_topic("Pensions", slug="pensions")
+    _, outcome = search("everything on pensions")
+    assert result_urls(outcome)[0] == "/topics/pensions/"
+    topic.title = "Retirement"
+    topic.save()
+    assert SearchEntry.objects.get(page_name="topics:detail:pensions").title == "Retirement"
+    topic.delete()
+    assert not SearchEntry.objects.filter(page_name="topics:detail:pensions").exists()

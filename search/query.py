@@ -96,8 +96,10 @@ class ParsedQuery:
     text: str = ""
     groups: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
-    # The reader's own significant words (not synonyms), for spelling suggestions.
+    # The reader's own significant words (not synonyms): the title key, and spelling suggestions.
     words: list = field(default_factory=list)
+    # Those of them that may be misspelt: not part of a synonym or phrase synonym an editor wrote.
+    spellable: list = field(default_factory=list)
     truncated: bool = False
     dropped_words: bool = False
 
@@ -248,6 +250,8 @@ class QueryParser:
         for term in self.synonyms.others(words):
             group.add(_alternative_for_term(term))
         parsed.words.extend(w for w in words if w not in STOP_WORDS)
+        if not self.synonyms.others(words):
+            parsed.spellable.extend(w for w in words if w not in STOP_WORDS)
         return group
 
     def word_group(self, parsed, words):
@@ -278,6 +282,7 @@ class QueryParser:
             group.add(Alternative(words))
             group.add(_grouped_number(words[0]))
             parsed.words.append(words[0])
+            parsed.spellable.append(words[0])
         return group
 
     def word_run(self, first):

@@ -246,13 +246,14 @@ def search_run(*, params, now=None):
         return outcome
 
     outcome.searched = True
-    found, outcome.mode = ranked_results(parsed, filters, params.page, now)
-    if get_backend().supports_suggestions and parsed.words:
-        corrections = get_backend().suggestions(words=parsed.words, now=now)
+    if get_backend().supports_suggestions and parsed.spellable:
+        corrections = get_backend().suggestions(words=parsed.spellable, now=now)
         if corrections:
             outcome.suggestion = corrected_query(parsed.text, corrections)
     if outcome.suggestion and not params.as_typed:
-        parsed, found, outcome.mode = search_corrected(outcome, parsed, found, synonyms, filters, params.page, now)
+        parsed, found = search_corrected(outcome, parsed, synonyms, filters, params.page, now)
+    else:
+        found, outcome.mode = ranked_results(parsed, filters, params.page, now)
     record_results(outcome, found)
     if outcome.page == 1 and not parsed.is_empty:
         outcome.best_bets = best_bets_for(parsed.text, now)
@@ -273,18 +274,23 @@ def finds_more(found, mode, other, other_mode):
     return found.total > other.total
 
 
-def search_corrected(outcome, parsed, found, synonyms, filters, page, now):
-    """Search for the corrected words instead when the words as typed find less (nothing, only pages with
-    some of the words, or fewer pages), and say so, with a link to search for the words as typed."""
+def search_corrected(outcome, parsed, synonyms, filters, page, now):
+    """A search with a word the index does not have (so it can match only through stemming, if at all):
+    search the correction first, and use it if it finds pages with all its words; otherwise search the
+    words as typed too and keep what finds more. Say when the correction is used, with a link to search
+    for the words as typed. Returns (the query searched, its results)."""
     corrected = parse_query(outcome.suggestion, synonyms)
     better, mode = ranked_results(corrected, filters, page, now)
-    if not finds_more(better, mode, found, outcome.mode):
-        return parsed, found, outcome.mode
+    if not (better.total and mode == ALL):
+        found, outcome.mode = ranked_results(parsed, filters, page, now)
+        if not finds_more(better, mode, found, outcome.mode):
+            return parsed, found
+    outcome.mode = mode
     outcome.typed_query = parsed.text
     outcome.typed_query_url = search_url(parsed.text, filters, as_typed=True)
     outcome.query, outcome.suggestion = corrected.text, ""
     outcome.clear_filters_url = search_url(corrected.text, Filters())
-    return corrected, better, mode
+    return corrected, better
 
 
 def ranked_results(parsed, filters, page, now):

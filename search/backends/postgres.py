@@ -75,7 +75,7 @@ WEIGHTS_CTES = (
     "LEFT JOIN word_stats st ON TRUE GROUP BY u.g, u.alternative) AS a GROUP BY a.g)"
 )
 # Weights for D, C (body), B (summary), A (title); normalisation 1 divides by 1 + log(document length).
-RANK = (
+RANK_ALL = (
     # Phrases as plain words here (q.relaxed): cover density already rewards words close together,
     # and phrase operators make ranking and headlines several times slower.
     "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.search_vector, q.relaxed, 1)"
@@ -83,13 +83,15 @@ RANK = (
     " + CASE WHEN e.title_vector @@ q.strict THEN 1.0 ELSE 0.0 END"
     # …the more of a (shorter) title the query covers, the better…
     " + 0.25 * ts_rank(e.title_vector, q.loose, 1)"
-    # …the rarer the words a page holds, the better (this decides when no page holds them all)…
-    f" + {COVERAGE_WEIGHT} * {COVERED.format(vector='e.search_vector')}"
-    # …and the rarer the words its title holds, the better again.
+    # …the rarer the words its title holds, the better…
     f" + {TITLE_COVERAGE_WEIGHT} * {COVERED.format(vector='e.title_vector')}"
     # …and a title that is exactly the query comes first.
     " + CASE WHEN e.title_key = q.title_key THEN 2.0 ELSE 0.0 END"
 )
+# When no page holds every group ("any of the words"), the rarer the words a page holds, the better.
+# (With every group matched it would add the same to every page, so it is left out then.)
+RANK_ANY = f"{RANK_ALL} + {COVERAGE_WEIGHT} * {COVERED.format(vector='e.search_vector')}"
+RANKS = {ALL: RANK_ALL, ANY: RANK_ANY}
 ORDER = "rank DESC, e.last_updated DESC, e.id"
 HEADLINE_OPTIONS = (
     f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=35, MinWords=15, ShortWord=3, '
@@ -325,7 +327,7 @@ class PostgresBackend(SearchBackend):
             return [(pk, highlight(summary)) for pk, summary in self.fetch(sql, params)]
         # Rank every match, but make headlines only for the rows on this page.
         ranked = (
-            f"ranked AS (SELECT e.id, {RANK} AS rank, e.last_updated FROM {source} WHERE {where} "
+            f"ranked AS (SELECT e.id, {RANKS[mode]} AS rank, e.last_updated FROM {source} WHERE {where} "
             f"ORDER BY {ORDER} LIMIT %s OFFSET %s)"
         )
         return self._with_headlines(ctes + [ranked], [*params, HEADLINE_OPTIONS])
@@ -354,7 +356,7 @@ class PostgresBackend(SearchBackend):
             *base_params, POOL_SIZE,
         ]  # fmt: skip
         ranked = (
-            f"ranked AS (SELECT e.id, {RANK} AS rank, e.last_updated FROM pool "
+            f"ranked AS (SELECT e.id, {RANKS[mode]} AS rank, e.last_updated FROM pool "
             f"JOIN search_searchentry e ON e.id = pool.id CROSS JOIN q ORDER BY {ORDER} LIMIT %s OFFSET %s)"
         )
         params = [*cte_params, *pool_params, limit, offset, HEADLINE_OPTIONS]

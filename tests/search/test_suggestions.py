@@ -45,9 +45,11 @@ def test_a_misspelt_word_inside_a_longer_query_is_corrected_when_only_some_words
     assert titles(outcome) == ["Governance"]
 
 
-def test_the_correction_is_not_searched_when_the_words_as_typed_find_pages_with_them_all(search, procurement_pages):
-    _, outcome = search("procurment")
-    assert outcome.typed_query == "" and outcome.suggestion == "procurement"
+def test_the_words_as_typed_are_kept_when_the_correction_finds_no_more(search, procurement_pages):
+    # Neither finds a page with both words; the correction finds no more pages than the words as typed.
+    _, outcome = search("procurment outsourcing")
+    assert (outcome.mode, outcome.typed_query) == ("any", "")
+    assert outcome.suggestion == "procurement outsourcing"
 
 
 def test_the_suggestion_keeps_the_other_words_as_typed(search, procurement_pages):
@@ -55,11 +57,12 @@ def test_the_suggestion_keeps_the_other_words_as_typed(search, procurement_pages
     assert outcome.suggestion == "HR finance procurement"
 
 
-def test_a_suggestion_is_offered_even_when_stemming_already_found_results(search, procurement_pages):
-    # 'procurment' and 'procurement' share a stem, so results come back, but the spelling is still wrong.
+def test_a_word_the_index_lacks_is_searched_as_corrected_even_when_stemming_matches_it(search, procurement_pages):
+    # 'procurment' and 'procurement' share a stem, so the words as typed find the page too, but the
+    # spelling is wrong: the results are for the correction, and the page says so.
     _, outcome = search("procurment")
     assert titles(outcome) == ["Working with the supplier market"]
-    assert outcome.suggestion == "procurement"
+    assert (outcome.query, outcome.typed_query) == ("procurement", "procurment")
 
 
 def test_correctly_spelt_words_get_no_suggestion(search, procurement_pages):
@@ -93,3 +96,13 @@ def test_the_suggestion_and_the_words_as_typed_are_escaped(search, procurement_p
     html = response.content.decode()
     assert "Search instead for “&lt;i&gt;goverance&lt;/i&gt;”" in html
     assert "<i>goverance" not in html
+
+
+def test_a_word_an_editors_synonym_explains_is_not_called_a_misspelling(search, procurement_pages):
+    from search.models import Synonym
+
+    # 'gov' is in no page, but the synonym says what it means: it is searched, not corrected.
+    Synonym.objects.create(terms="gov, governance")
+    _, outcome = search("gov")
+    assert (outcome.suggestion, outcome.typed_query) == ("", "")
+    assert titles(outcome) == ["Governance"]

@@ -122,6 +122,19 @@ class SearchBackend:
         """{misspelt word: replacement} for words not in the index, if the engine can tell."""
         return {}
 
+    def first_that_finds(self, word, options, now):
+        """The first of the options (best first) that finds a readable item, or None. Stops at another
+        form of the word: "saving" when the text says "savings" is a right word, not a misspelling."""
+        for option in options:
+            if is_inflection(word, option):
+                return None
+            if self._finds_something(option, now):
+                return option
+        return None
+
+    def _finds_something(self, word, now):
+        raise NotImplementedError
+
     # Writing -----------------------------------------------------------------
     def entries_indexed(self, entries):
         """Called after rows are added or changed."""

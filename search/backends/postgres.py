@@ -34,7 +34,6 @@ from search.backends.base import (
     SearchPage,
     edit_distance,
     highlight,
-    is_inflection,
     pages_for,
     vocabulary,
 )
@@ -391,13 +390,9 @@ class PostgresBackend(SearchBackend):
         suggestions = {}
         for word, options in by_word.items():
             # Trigram similarity finds the candidates; the fewest typing mistakes decides (stable sort).
-            for option in sorted(options, key=lambda option: edit_distance(word, option)):
-                if is_inflection(word, option):
-                    # "saving" when the text says "savings" is another form of a right word, not a misspelling.
-                    break
-                if self._finds_something(option, now):
-                    suggestions[word] = option
-                    break
+            ranked = sorted(options, key=lambda option: edit_distance(word, option))
+            if found := self.first_that_finds(word, ranked, now):
+                suggestions[word] = found
         return suggestions
 
     def _finds_something(self, word, now):

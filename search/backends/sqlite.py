@@ -21,7 +21,6 @@ from search.backends.base import (
     SearchBackend,
     edit_distance,
     highlight,
-    is_inflection,
     vocabulary,
 )
 
@@ -176,12 +175,8 @@ class SqliteBackend(SearchBackend):
                 for (option,) in rows
                 if (distance := edit_distance(word, option)) <= max_mistakes(word)
             )
-            for _, _, option in options[:3]:
-                if is_inflection(word, option):
-                    break
-                if self._finds_something(option, now):
-                    suggestions[word] = option
-                    break
+            if found := self.first_that_finds(word, [option for _, _, option in options[:3]], now):
+                suggestions[word] = found
         return suggestions
 
     def _finds_something(self, word, now):

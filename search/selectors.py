@@ -256,7 +256,8 @@ def search_run(*, params, now=None):
         found, outcome.mode = ranked_results(parsed, filters, params.page, now)
     record_results(outcome, found)
     if outcome.page == 1 and not parsed.is_empty:
-        outcome.best_bets = best_bets_for(parsed.text, now)
+        # For what the reader typed: a correction must not make a page recommended for other words.
+        outcome.best_bets = best_bets_for(outcome.typed_query or parsed.text, now)
     outcome.kind_options, outcome.audience_options, outcome.topic_options = facet_options(found.facets, filters, topics)
     outcome.pagination = pagination_for(
         outcome.page, outcome.pages, lambda number: search_url(parsed.text, filters, number, params.as_typed)

@@ -33,6 +33,7 @@ assets: static/build/.built
 run: install
 	DEBUG=true $(MANAGE) migrate --no-input
 	DEBUG=true $(MANAGE) load_demo_content
+	DEBUG=true $(MANAGE) rebuild_search_index
 	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
 ## serve: production-like: nginx in front of gunicorn, DEBUG off, hashed and compressed static files through WhiteNoise

@@ -9,7 +9,7 @@ class FaqConfig(AppConfig):
         from faq.loaders import CategoryLoader, QuestionLoader
         from faq.models import Category, Question
         from faq.selectors import question_page
-        from publishing.registry import register
+        from publishing.registry import register, register_landing_page
 
         register(
             Question,
@@ -19,4 +19,11 @@ class FaqConfig(AppConfig):
             page=question_page,
             loaders=[CategoryLoader, QuestionLoader],
             supporting=[Category],
+        )
+        register_landing_page(
+            "faq:index",
+            title="Frequently asked questions",
+            summary="Straight answers to the questions civil servants most often ask about shared services.",
+            phrases=("FAQ", "FAQs", "common questions", "questions and answers"),
+            label="Section",
         )

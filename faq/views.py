@@ -4,12 +4,10 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from faq.models import Category, Question
-from faq.selectors import question_page
+from faq.selectors import QUESTIONS_PER_PAGE, question_page
 from publishing.pagination import page_of, page_url
 from publishing.reader_pages import page_query, reader_page
 from publishing.views import render_readable
-
-QUESTIONS_PER_PAGE = 50
 
 
 @reader_page("page", normalise=page_query)

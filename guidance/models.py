@@ -12,6 +12,12 @@ AUDIENCE_PAGE_TITLES = {
     Audience.PROVIDERS: "Guidance for providers",
     Audience.CUSTOMERS: "Guidance for customers",
 }
+AUDIENCE_LEADS = {
+    Audience.PROVIDERS: "For organisations that run a shared service centre, or plan to set one up, "
+    "to serve other departments and agencies.",
+    Audience.CUSTOMERS: "For departments and agencies that use a shared service for their corporate services, "
+    "or are deciding whether to move to one.",
+}
 
 MAIN_TOPIC_HELP = (
     "The topic this guide is listed under on the guidance pages for providers and customers. "

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from guidance.models import AUDIENCE_PAGE_TITLES, Guide
+from guidance.models import AUDIENCE_LEADS, AUDIENCE_PAGE_TITLES, Guide
 from guidance.selectors import guide_page, guides_by_topic
 from publishing.models import Audience
 from publishing.pagination import SHORTLIST_LENGTH, shortlist
@@ -11,16 +11,14 @@ from search.selectors import browse_url
 AUDIENCE_PAGES = {
     Audience.PROVIDERS: {
         "title": AUDIENCE_PAGE_TITLES[Audience.PROVIDERS],
-        "lead": "For organisations that run a shared service centre, or plan to set one up, "
-        "to serve other departments and agencies.",
+        "lead": AUDIENCE_LEADS[Audience.PROVIDERS],
         "other": Audience.CUSTOMERS,
         "other_prompt": "Use shared services rather than provide them?",
         "other_link": "Read the guidance for customers",
     },
     Audience.CUSTOMERS: {
         "title": AUDIENCE_PAGE_TITLES[Audience.CUSTOMERS],
-        "lead": "For departments and agencies that use a shared service for their corporate services, "
-        "or are deciding whether to move to one.",
+        "lead": AUDIENCE_LEADS[Audience.CUSTOMERS],
         "other": Audience.PROVIDERS,
         "other_prompt": "Run a shared service centre, or plan to?",
         "other_link": "Read the guidance for providers",

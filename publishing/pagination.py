@@ -150,6 +150,15 @@ class GroupedList:
     def count(self):
         return sum(size for _, size in self.sizes)
 
+    def page_number_of(self, group, per_page):
+        """The page (1, 2 …) on which the group's first item is listed, `per_page` items to a page."""
+        before = 0
+        for each, size in self.sizes:
+            if each == group:
+                return before // per_page + 1 if size else 1
+            before += size
+        return 1
+
     def __len__(self):
         return self.count()
 

@@ -49,12 +49,30 @@ class SupportingModel:
 
 
 @dataclass(frozen=True)
-class RecommendedPage:
+class LandingPage:
+    """A reader page that is not an item of content (a section's landing page, the about page, a tool)."""
+
     url_name: str  # the page's URL name, e.g. "tools:readiness"
     title: str
     summary: str
-    phrases: tuple  # a search whose words contain one of these (as whole words) recommends the page
+    phrases: tuple  # the purpose words readers look for it by, indexed with the page
     label: str = ""  # what kind of page it is, shown above its title
+    # Shown first, as a best bet, when a search's words contain one of the phrases (the tools).
+    recommend: bool = False
+    audience: str = "everyone"
+    search_text: Callable | None = None  # search_text() -> more words for the index (e.g. the page's own text)
+    depends_on: tuple = ()  # kinds whose change can change the page, so its index row is refreshed with them
+    kwargs: tuple = ()  # the URL's arguments, as (name, value) pairs
+
+    @property
+    def key(self):
+        """What names the page in the index: its URL name and arguments ("guidance:audience:providers")."""
+        return ":".join([self.url_name, *(str(value) for _, value in self.kwargs)])
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse(self.url_name, kwargs=dict(self.kwargs))
 
 
 @dataclass
@@ -62,7 +80,8 @@ class Registry:
     kinds: dict = field(default_factory=dict)
     supporting: dict = field(default_factory=dict)
     loader_order: list = field(default_factory=list)
-    recommended: dict = field(default_factory=dict)
+    landing: dict = field(default_factory=dict)
+    landing_sources: dict = field(default_factory=dict)
 
 
 _registry = Registry()
@@ -108,19 +127,81 @@ def unregister(model):
         _registry.loader_order.remove(loader)
 
 
-def register_recommended_page(url_name, *, title, summary, phrases, label=""):
-    """Register a reader page that is not content (such as a tool) for search to recommend.
+def register_landing_page(
+    url_name,
+    *,
+    title,
+    summary,
+    phrases,
+    label="",
+    recommend=False,
+    audience="everyone",
+    search_text=None,
+    depends_on=(),
+    kwargs=None,
+):
+    """Register a reader page that is not content (a landing page, the about page, a tool) for search.
 
-    Search indexes items of content kinds; a page like this has no item to index, so a search
-    containing one of its phrases shows it first, where an editor's best bet would be shown.
+    Search indexes it beside the items of content: its title, summary and purpose phrases, plus
+    whatever search_text() returns. A page registered with recommend=True is also shown first,
+    where an editor's best bet would be, when a search contains one of its phrases.
     """
     if not phrases:
         raise ValueError(f"give {url_name} at least one phrase readers search for")
-    _registry.recommended[url_name] = RecommendedPage(url_name, title, summary, tuple(phrases), label)
+    page = LandingPage(
+        url_name,
+        title,
+        summary,
+        tuple(phrases),
+        label,
+        recommend,
+        audience,
+        search_text,
+        tuple(depends_on),
+        tuple(sorted((kwargs or {}).items())),
+    )
+    _registry.landing[page.key] = page
+
+
+@dataclass(frozen=True)
+class LandingFamily:
+    url_name: str  # every page of the family has this URL name, with its own arguments
+    pages: Callable  # pages() -> the family's LandingPage objects as they are now
+    depends_on: tuple  # models whose change adds, changes or removes pages of the family
+
+
+def register_landing_pages(url_name, pages, *, depends_on=()):
+    """Register a family of landing pages that come and go with the content, such as one per topic.
+
+    pages() returns LandingPage objects (see landing_page()), all with this URL name; the family's
+    index rows are refreshed whenever an instance of a model in depends_on is saved or deleted.
+    """
+    _registry.landing_sources[url_name] = LandingFamily(url_name, pages, tuple(depends_on))
+
+
+def landing_page(url_name, *, title, summary, phrases, label="", audience="everyone", kwargs=None):
+    """One page of a family registered with register_landing_pages()."""
+    return LandingPage(
+        url_name, title, summary, tuple(phrases), label, audience=audience, kwargs=tuple(sorted((kwargs or {}).items()))
+    )
+
+
+def landing_pages():
+    """Every landing page: those registered one by one, then each family's pages as they are now."""
+    pages = list(_registry.landing.values())
+    for family in _registry.landing_sources.values():
+        pages.extend(family.pages())
+    return pages
+
+
+def landing_families(model=None):
+    """The families of landing pages (those whose pages change with this model, if one is given)."""
+    return [family for family in _registry.landing_sources.values() if model is None or model in family.depends_on]
 
 
 def recommended_pages():
-    return list(_registry.recommended.values())
+    """Landing pages shown first when a search contains one of their phrases (never a family's)."""
+    return [page for page in _registry.landing.values() if page.recommend]
 
 
 def kinds():

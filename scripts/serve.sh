@@ -23,6 +23,7 @@ export TRUSTED_PROXIES="${TRUSTED_PROXIES:-127.0.0.1}"
 $PY manage.py collectstatic --no-input --clear -v 0
 $PY manage.py migrate --no-input
 $PY manage.py load_demo_content
+$PY manage.py rebuild_search_index
 
 APP_PORT="${APP_PORT:-$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 .venv/bin/gunicorn sharedservices.wsgi --config gunicorn.conf.py --bind "127.0.0.1:$APP_PORT" &

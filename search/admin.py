@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
 from publishing.admin import ReadOnlyAdminMixin
-from search.models import BestBet, SearchEntry, Synonym
+from search.models import BestBet, PhraseSynonym, SearchEntry, Synonym
 from search.selectors import content_type_choices, entry_for_bet
 
 
@@ -13,6 +13,13 @@ class SynonymAdmin(admin.ModelAdmin):
     list_display = ["__str__", "note", "updated_at"]
     search_fields = ["terms", "note"]
     fields = ["terms", "note"]
+
+
+@admin.register(PhraseSynonym)
+class PhraseSynonymAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "note", "updated_at"]
+    search_fields = ["phrases", "means", "note"]
+    fields = ["phrases", "means", "note"]
 
 
 class BestBetForm(forms.ModelForm):

@@ -10,6 +10,7 @@ Index writes happen in the same database transaction as the content change, so a
 rolled-back publication never reaches the index and a committed one always does.
 """
 
+import datetime
 import html
 import logging
 import re
@@ -20,7 +21,7 @@ from django.urls import NoReverseMatch
 from django.utils.text import slugify
 
 from publishing.models import PublishedContent
-from publishing.registry import kind_for, searchable_models
+from publishing.registry import kind_for, landing_pages, searchable_models
 from search.backends import get_backend
 from search.backends.base import MARK_END, MARK_START
 from search.models import SearchEntry
@@ -117,27 +118,95 @@ def entry_values(item, topic_slugs=None):
     }
 
 
+LANDING_KIND = "page"
+# Landing pages have no date of their own: an old one, so "most recent first" lists them after the content.
+LANDING_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+def landing_values(page):
+    """A registered landing page's row: its title, summary, purpose phrases and own words."""
+    own_words = page.search_text() if page.search_text else ""
+    return {
+        "kind": LANDING_KIND,
+        "kind_label": page.label or "Page",
+        "url": page.get_absolute_url(),
+        "title": _text(page.title),
+        "title_key": title_key(page.title),
+        "summary": _text(page.summary),
+        "body_text": _text(own_words),
+        "extra_text": _text(" ".join(page.phrases)),
+        "audience": page.audience,
+        "history_period": "",
+        "topics": [],
+        "visible_from": LANDING_DATE,
+        "last_updated": LANDING_DATE,
+    }
+
+
+def landing_pages_index(*, pages=None):
+    """Add or refresh the rows of these landing pages (every registered one by default, removing the
+    rows of pages no longer registered). Returns the number of rows written."""
+    chosen = landing_pages() if pages is None else pages
+    if pages is None:
+        SearchEntry.objects.exclude(page_name="").exclude(page_name__in=[page.key for page in chosen]).delete()
+    entries = []
+    with transaction.atomic():
+        for page in chosen:
+            try:
+                values = landing_values(page)
+            except NoReverseMatch:
+                logger.warning("search: landing page %s has no address, so it is not indexed", page.key)
+                continue
+            entry, _ = SearchEntry.objects.update_or_create(page_name=page.key, defaults=values)
+            entries.append(entry)
+        get_backend().entries_indexed(entries)
+    return len(entries)
+
+
+def landing_family_index(family):
+    """Bring a family of landing pages (one per topic, say) up to date: add, refresh, and remove the
+    rows of pages it no longer has."""
+    pages = family.pages()
+    SearchEntry.objects.filter(page_name__startswith=f"{family.url_name}:").exclude(
+        page_name__in=[page.key for page in pages]
+    ).delete()
+    return landing_pages_index(pages=pages)
+
+
+def landing_pages_depending_on(model):
+    return [page for page in landing_pages() if model in page.depends_on]
+
+
 def item_index(*, item):
     """Add or refresh the item's row if readers may see it (now or when scheduled), else remove it."""
     content_type = ContentType.objects.get_for_model(type(item))
     if not item.is_indexable:
-        SearchEntry.objects.filter(content_type=content_type, object_id=item.pk).delete()
+        item_unindex(model=type(item), pk=item.pk)
         return None
     try:
         values = entry_values(item)
     except NoReverseMatch:
         # The kind's pages are not wired up (yet): a result readers could not open is no result.
         logger.warning("search: %s %s has no address, so it is not indexed", item._meta.label, item.pk)
-        SearchEntry.objects.filter(content_type=content_type, object_id=item.pk).delete()
+        item_unindex(model=type(item), pk=item.pk)
         return None
     with transaction.atomic():
         entry, _ = SearchEntry.objects.update_or_create(content_type=content_type, object_id=item.pk, defaults=values)
         get_backend().entries_indexed([entry])
+    refresh_landing_pages(type(item))
     return entry
+
+
+def refresh_landing_pages(model):
+    """Landing pages whose words come from this kind's items are refreshed with them."""
+    dependent = landing_pages_depending_on(model)
+    if dependent:
+        landing_pages_index(pages=dependent)
 
 
 def item_unindex(*, model, pk):
     SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=pk).delete()
+    refresh_landing_pages(model)
 
 
 def item_reindex_by_pk(*, model, pk):
@@ -149,7 +218,8 @@ def item_reindex_by_pk(*, model, pk):
 
 
 def index_rebuild(*, batch_size=500):
-    """Throw the index away and build it again from the content. Returns the number of rows."""
+    """Throw the index away and build it again from the content and the registered landing pages.
+    Returns the number of items indexed (landing pages not counted)."""
     backend = get_backend()
     count = 0
     with transaction.atomic():
@@ -174,5 +244,6 @@ def index_rebuild(*, batch_size=500):
             if batch:
                 backend.entries_indexed(SearchEntry.objects.bulk_create(batch))
                 count += len(batch)
+        landing_pages_index()
         backend.after_rebuild()
     return count

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from publishing import registry
 from publishing.content_fields import Field, Flag, Invalid, Lines, Text, at_addresses, known_slugs
 from publishing.loaders import ListLoader
-from search.models import BestBet, Synonym, split_terms
+from search.models import BestBet, PhraseSynonym, Synonym, split_terms
 
 
 class SynonymLoader(ListLoader):
@@ -18,6 +18,20 @@ class SynonymLoader(ListLoader):
     def check(self, source, known):
         if len(split_terms(source.values["terms"])) < 2:
             raise Invalid("'terms' needs at least two words or phrases, separated by commas")
+
+
+class PhraseSynonymLoader(ListLoader):
+    path = "search/phrase-synonyms.yaml"
+    model = PhraseSynonym
+    entry_name = "phrase synonym"
+    identity = ("phrases",)
+    fields = (Text("phrases", required=True), Text("means", required=True), Text("note", max_length=200))
+
+    def check(self, source, known):
+        if not split_terms(source.values["phrases"]):
+            raise Invalid("'phrases' needs at least one phrase readers type")
+        if not split_terms(source.values["means"]):
+            raise Invalid("'means' needs at least one word to search for instead")
 
 
 def page_kinds():

@@ -14,11 +14,15 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    """One published item (not a pending draft copy). Scheduled items are stored with
-    the time they go live (visible_from) and filtered out by every query until it passes."""
+    """One published item (not a pending draft copy), or one registered landing page (page_name).
+    Scheduled items are stored with the time they go live (visible_from) and filtered out by
+    every query until it passes."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(ContentType, null=True, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField(null=True)
+    page_name = models.CharField(
+        max_length=150, blank=True, help_text="A landing page's key in the registry, e.g. 'toolkit:templates'."
+    )
     kind = models.SlugField(max_length=50, help_text="The filter value for the item's kind, e.g. 'faq'.")
     kind_label = models.CharField(max_length=50)
     url = models.CharField(max_length=300)
@@ -43,6 +47,9 @@ class SearchEntry(models.Model):
         ordering = ["title"]
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="searchentry_unique_item"),
+            models.UniqueConstraint(
+                fields=["page_name"], condition=~models.Q(page_name=""), name="searchentry_unique_page"
+            ),
         ]
         indexes = [
             models.Index(fields=["visible_from"], name="searchentry_visible_idx"),
@@ -101,6 +108,44 @@ class Synonym(models.Model):
     def clean(self):
         if len(self.term_list()) < 2:
             raise ValidationError({"terms": "Give at least two words or phrases, separated by commas."})
+
+
+class PhraseSynonym(models.Model):
+    """A way of asking that stands for other words: "what's in it for" means benefits. Unlike a synonym,
+    it works one way: the phrase is searched as the words it stands for, and its own words are dropped."""
+
+    phrases = models.TextField(
+        help_text="What readers type, separated by commas or on separate lines, for example "
+        "'what's in it for, what do we gain'. Capitals and punctuation are ignored."
+    )
+    means = models.TextField(
+        help_text="The words to search for instead, separated by commas, for example 'benefits'. "
+        "A page with any of them is found."
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why this phrase is here (editors only).")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "phrase synonym"
+        ordering = ["phrases"]
+
+    def __str__(self):
+        return f"{', '.join(self.phrase_list()) or '(empty)'} → {', '.join(self.meaning_list())}"
+
+    def phrase_list(self):
+        return split_terms(self.phrases)
+
+    def meaning_list(self):
+        return split_terms(self.means)
+
+    def clean(self):
+        errors = {}
+        if not self.phrase_list():
+            errors["phrases"] = "Give at least one phrase readers type."
+        if not self.meaning_list():
+            errors["means"] = "Give at least one word or phrase to search for instead."
+        if errors:
+            raise ValidationError(errors)
 
 
 class BestBet(models.Model):

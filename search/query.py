@@ -25,6 +25,19 @@ STOP_WORDS_TEXT = """i me my myself we our ours ourselves you your yours yoursel
     most other some such no nor not only own same so than too very s t can will just don should now"""
 STOP_WORDS = frozenset(STOP_WORDS_TEXT.split())
 
+# How a question starts, not what it asks about: removed from the start of a query before matching
+# (most of these words are stop words anyway; "define", "explain", "tell me about" are not).
+QUESTION_SCAFFOLDING_TEXT = """what is, what are, what s, whats, what does, what do, what should, what happens,
+    how do i, how do we, how do i know, how do we know, how does, how can i, how can we, how should we, how should i,
+    how will, how much, can we, can i, can you, will we, will i, will our, will my, do we, do i, does, should we,
+    should i, is there, are there, is it, are we, who is, who are, where can i find, where do i find, where is,
+    tell me about, tell me, explain, define, definition of, meaning of, what is meant by, i want to know, i want to,
+    i need to, we need to, please"""
+QUESTION_SCAFFOLDING = sorted(
+    (tuple(phrase.split()) for phrase in " ".join(QUESTION_SCAFFOLDING_TEXT.split()).split(", ")),
+    key=len,
+    reverse=True,
+)
 WORD = re.compile(r"[^\W_]+")
 # A quoted phrase (closing quote optional: an unbalanced quote runs to the end), or a bare token.
 TOKEN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<bare>[^\s"]+)')
@@ -83,8 +96,10 @@ class ParsedQuery:
     text: str = ""
     groups: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
-    # The reader's own significant words (not synonyms), for spelling suggestions.
+    # The reader's own significant words (not synonyms): the title key, and spelling suggestions.
     words: list = field(default_factory=list)
+    # Those of them that may be misspelt: not part of a synonym or phrase synonym an editor wrote.
+    spellable: list = field(default_factory=list)
     truncated: bool = False
     dropped_words: bool = False
 
@@ -94,11 +109,20 @@ class ParsedQuery:
 
 
 class SynonymTable:
-    """Editor-kept groups of equivalent terms, looked up by the words of a term."""
+    """Editor-kept groups of equivalent terms, looked up by the words of a term, and phrase synonyms:
+    ways of asking that stand for other words ("what's in it for" means benefits)."""
 
-    def __init__(self, term_groups=()):
+    def __init__(self, term_groups=(), phrase_meanings=()):
         self._by_key = {}
         self.longest = 1
+        self._phrases = {}
+        self.longest_phrase = 0
+        for phrases, meanings in phrase_meanings:
+            for phrase in phrases:
+                key = tuple(_normal(w) for w in phrase.split())
+                if key and meanings:
+                    self._phrases[key] = list(meanings)
+                    self.longest_phrase = max(self.longest_phrase, len(key))
         for terms in term_groups:
             for term in terms:
                 key = tuple(_normal(w) for w in term.split())
@@ -121,6 +145,14 @@ class SynonymTable:
 
     def others(self, words):
         return self._by_key.get(tuple(_normal(w) for w in words), [])
+
+    def phrase_match(self, words, start=0):
+        """Longest phrase synonym starting at words[start]: (length, what it means) or (0, [])."""
+        for length in range(min(self.longest_phrase, len(words) - start), 0, -1):
+            key = tuple(_normal(w) for w in words[start : start + length])
+            if key in self._phrases:
+                return length, self._phrases[key]
+        return 0, []
 
 
 def _grouped_number(word):
@@ -173,6 +205,7 @@ class QueryParser:
         self.position = 0
 
     def parse(self, parsed):
+        self.strip_scaffolding()
         pending_or = False
         while self.position < len(self.atoms):
             kind, words, _ = self.atoms[self.position]
@@ -190,6 +223,21 @@ class QueryParser:
             pending_or = False
         return parsed
 
+    def strip_scaffolding(self):
+        """Drop how a question starts ("what is", "how do I", "define") when words remain after it,
+        unless a phrase synonym starts there ("what's in it for")."""
+        leading = []
+        for kind, words, _ in self.atoms:
+            if kind != "word":
+                break
+            leading.append(words[0])
+        if self.synonyms.phrase_match(leading)[0]:
+            return
+        for scaffolding in QUESTION_SCAFFOLDING:
+            if tuple(leading[: len(scaffolding)]) == scaffolding and len(self.atoms) > len(scaffolding):
+                self.atoms = self.atoms[len(scaffolding) :]
+                return
+
     def exclude(self, parsed, kind, words):
         phrase = kind == "exclude_phrase"
         kept = words if phrase else tuple(w for w in words if w not in STOP_WORDS)
@@ -202,12 +250,23 @@ class QueryParser:
         for term in self.synonyms.others(words):
             group.add(_alternative_for_term(term))
         parsed.words.extend(w for w in words if w not in STOP_WORDS)
+        if not self.synonyms.others(words):
+            parsed.spellable.extend(w for w in words if w not in STOP_WORDS)
         return group
 
     def word_group(self, parsed, words):
         """A run of plain words from here: the longest synonym term that starts at this word, or the word."""
         group = Group()
         run = self.word_run(words[0])
+        phrase_length, meanings = self.synonyms.phrase_match(run)
+        if phrase_length:
+            self.position += phrase_length - 1
+            for term in meanings:
+                group.add(_alternative_for_term(term))
+                for other in self.synonyms.others(term.split()):
+                    group.add(_alternative_for_term(other))
+            parsed.words.extend(w for w in meanings[0].split() if w not in STOP_WORDS)
+            return group
         length, others = self.synonyms.match(run, 0)
         if length:
             matched = run[:length]
@@ -223,6 +282,7 @@ class QueryParser:
             group.add(Alternative(words))
             group.add(_grouped_number(words[0]))
             parsed.words.append(words[0])
+            parsed.spellable.append(words[0])
         return group
 
     def word_run(self, first):

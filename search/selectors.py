@@ -7,6 +7,7 @@ everything here is safe for any input at all.
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Value
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +17,7 @@ from publishing.registry import recommended_pages
 from search.backends import Filters, get_backend
 from search.backends.base import ALL, ANY
 from search.indexing import kind_of, kinds
-from search.models import BestBet, SearchEntry, Synonym
+from search.models import BestBet, PhraseSynonym, SearchEntry, Synonym, split_terms
 from search.query import WORD, SynonymTable, normalise_for_matching, parse_query
 
 PER_PAGE = 10
@@ -32,8 +33,10 @@ class SearchParams:
     audiences: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     page: int = 1
+    # Search for the words as typed, even when a spelling correction would find more.
+    as_typed: bool = False
 
-    QUERY_NAMES = ("q", "kind", "audience", "topic", "page")
+    QUERY_NAMES = ("q", "kind", "audience", "topic", "page", "as_typed")
 
     @classmethod
     def query_pairs(cls, data):
@@ -45,6 +48,7 @@ class SearchParams:
             *(("audience", value) for value in params.audiences),
             *(("topic", value) for value in params.topics),
             ("page", str(params.page)),
+            ("as_typed", "1" if params.as_typed else ""),
         ]
 
     @classmethod
@@ -66,6 +70,7 @@ class SearchParams:
             audiences=values("audience"),
             topics=values("topic"),
             page=max(page, 1),
+            as_typed=(data.get("as_typed") or "").strip() == "1",
         )
 
 
@@ -118,6 +123,9 @@ class SearchOutcome:
     capped: bool = False
     shown_limit: int = 0
     suggestion: str = ""
+    # The words as the reader typed them, when the results are for a spelling correction (query).
+    typed_query: str = ""
+    typed_query_url: str = ""
     best_bets: list = field(default_factory=list)
     pagination: Pagination = field(default_factory=Pagination)
     clear_filters_url: str = ""
@@ -136,7 +144,13 @@ class SearchOutcome:
 
 
 def synonym_table():
-    return SynonymTable(synonym.term_list() for synonym in Synonym.objects.all())
+    """Word synonyms and phrase synonyms, read in one query (a word synonym's row has no meaning)."""
+    words = Synonym.objects.order_by().annotate(meaning=Value("")).values_list("terms", "meaning")
+    rows = list(words.union(PhraseSynonym.objects.order_by().values_list("phrases", "means"), all=True))
+    return SynonymTable(
+        (split_terms(terms) for terms, meaning in rows if not meaning),
+        ((split_terms(phrases), split_terms(meaning)) for phrases, meaning in rows if meaning),
+    )
 
 
 def valid_filters(params, topics):
@@ -151,12 +165,18 @@ def valid_filters(params, topics):
     )
 
 
-def search_url(query, filters, page=1):
+def filter_pairs(filters):
+    return [
+        *(("kind", k) for k in filters.kinds),
+        *(("audience", a) for a in filters.audiences),
+        *(("topic", t) for t in filters.topics),
+    ]
+
+
+def search_url(query, filters, page=1, as_typed=False):
     params = [("q", query)] if query else []
-    params += [("kind", k) for k in filters.kinds]
-    params += [("audience", a) for a in filters.audiences]
-    params += [("topic", t) for t in filters.topics]
-    return page_url(reverse("search:index"), params, page)
+    typed = [("as_typed", "1")] if as_typed else []
+    return page_url(reverse("search:index"), [*params, *filter_pairs(filters), *typed], page)
 
 
 def browse_url(model, *, audiences=(), topics=()):
@@ -176,10 +196,10 @@ def best_bets_for(query_text, now):
 
 
 def recommended_pages_for(key):
-    """Registered reader pages (publishing.registry.register_recommended_page) with a phrase in the query."""
+    """Landing pages registered with recommend=True (the tools) that have a phrase in the query."""
     padded = f" {key} "
     return [
-        BestBetResult(reverse(page.url_name), page.title, page.summary, page.label)
+        BestBetResult(page.get_absolute_url(), page.title, page.summary, page.label)
         for page in recommended_pages()
         if any(f" {normalise_for_matching(phrase)} " in padded for phrase in page.phrases)
     ]
@@ -216,7 +236,8 @@ def search_run(*, params, now=None):
     now = now or timezone.now()
     topics = list(Topic.objects.all())
     filters = valid_filters(params, topics)
-    parsed = parse_query(params.q, synonym_table())
+    synonyms = synonym_table()
+    parsed = parse_query(params.q, synonyms)
     outcome = SearchOutcome(query=parsed.text, truncated=parsed.truncated)
     outcome.filters_applied = bool(filters.kinds or filters.audiences or filters.topics)
     outcome.clear_filters_url = search_url(parsed.text, Filters())
@@ -225,19 +246,52 @@ def search_run(*, params, now=None):
         return outcome
 
     outcome.searched = True
-    found, outcome.mode = ranked_results(parsed, filters, params.page, now)
-    record_results(outcome, found)
-    if get_backend().supports_suggestions and parsed.words:
-        corrections = get_backend().suggestions(words=parsed.words, now=now)
+    if get_backend().supports_suggestions and parsed.spellable:
+        corrections = get_backend().suggestions(words=parsed.spellable, now=now)
         if corrections:
             outcome.suggestion = corrected_query(parsed.text, corrections)
+    if outcome.suggestion and not params.as_typed:
+        parsed, found = search_corrected(outcome, parsed, synonyms, filters, params.page, now)
+    else:
+        found, outcome.mode = ranked_results(parsed, filters, params.page, now)
+    record_results(outcome, found)
     if outcome.page == 1 and not parsed.is_empty:
-        outcome.best_bets = best_bets_for(parsed.text, now)
+        # For what the reader typed: a correction must not make a page recommended for other words.
+        outcome.best_bets = best_bets_for(outcome.typed_query or parsed.text, now)
     outcome.kind_options, outcome.audience_options, outcome.topic_options = facet_options(found.facets, filters, topics)
     outcome.pagination = pagination_for(
-        outcome.page, outcome.pages, lambda number: search_url(parsed.text, filters, number)
+        outcome.page, outcome.pages, lambda number: search_url(parsed.text, filters, number, params.as_typed)
     )
     return outcome
+
+
+def finds_more(found, mode, other, other_mode):
+    """Whether one search finds more than another: pages with all its words where the other found only
+    pages with some of them, or more pages in the same way."""
+    if not other.total:
+        return bool(found.total)
+    if mode != other_mode:
+        return mode == ALL
+    return found.total > other.total
+
+
+def search_corrected(outcome, parsed, synonyms, filters, page, now):
+    """A search with a word the index does not have (so it can match only through stemming, if at all):
+    search the correction first, and use it if it finds pages with all its words; otherwise search the
+    words as typed too and keep what finds more. Say when the correction is used, with a link to search
+    for the words as typed. Returns (the query searched, its results)."""
+    corrected = parse_query(outcome.suggestion, synonyms)
+    better, mode = ranked_results(corrected, filters, page, now)
+    if not (better.total and mode == ALL):
+        found, outcome.mode = ranked_results(parsed, filters, page, now)
+        if not finds_more(better, mode, found, outcome.mode):
+            return parsed, found
+    outcome.mode = mode
+    outcome.typed_query = parsed.text
+    outcome.typed_query_url = search_url(parsed.text, filters, as_typed=True)
+    outcome.query, outcome.suggestion = corrected.text, ""
+    outcome.clear_filters_url = search_url(corrected.text, Filters())
+    return corrected, better
 
 
 def ranked_results(parsed, filters, page, now):
@@ -287,8 +341,10 @@ def facet_options(facets, filters, topics):
 
 def content_type_choices():
     """Readable items, for choosing a best bet's page in the admin."""
-    entries = SearchEntry.objects.order_by("kind_label", "title").only(
-        "content_type_id", "object_id", "kind_label", "title"
+    entries = (
+        SearchEntry.objects.filter(content_type__isnull=False)
+        .order_by("kind_label", "title")
+        .only("content_type_id", "object_id", "kind_label", "title")
     )
     return [(f"{e.content_type_id}:{e.object_id}", f"{e.kind_label}: {e.title}") for e in entries]
 

@@ -7,6 +7,7 @@ instance, so a kind registered later is covered as soon as it registers.
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 from publishing.models import Topic
+from publishing.registry import landing_families
 from publishing.signals import content_changed
 from search import indexing
 
@@ -69,6 +70,14 @@ def topic_saved(sender, instance, created, raw=False, **kwargs):
         _reindex(model, model._base_manager.filter(topics=instance).values_list("pk", flat=True))
 
 
+def landing_source_changed(sender, instance, raw=False, **kwargs):
+    """A topic (or another model a family of landing pages comes from) was saved or deleted."""
+    if raw:
+        return
+    for family in landing_families(sender):
+        indexing.landing_family_index(family)
+
+
 def content_changed_receiver(sender, instance, action, **kwargs):
     """Published (including a scheduled item coming due), withdrawn or deleted: re-read and re-index."""
     indexing.item_reindex_by_pk(model=type(instance), pk=instance.pk)
@@ -90,4 +99,6 @@ def connect_receivers():
     post_delete.connect(topic_deleted, sender=Topic, dispatch_uid="search.topic_deleted")
     post_save.connect(topic_saved, sender=Topic, dispatch_uid="search.topic_saved")
     content_changed.connect(content_changed_receiver, dispatch_uid="search.content_changed")
+    post_save.connect(landing_source_changed, dispatch_uid="search.landing_source_saved")
+    post_delete.connect(landing_source_changed, dispatch_uid="search.landing_source_deleted")
     post_migrate.connect(engine_objects_check, dispatch_uid="search.engine_objects_check")

@@ -49,3 +49,14 @@ def readable_items(notes, kinds, now):
         for item in kinds[content_type_id].objects.published(now).filter(pk__in=ids).only("title", "slug").order_by():
             items[content_type_id, item.pk] = item
     return items
+
+
+def template_text(template_name):
+    """The words of a page's main content, rendered from its template, for the search index."""
+    from django.template.loader import render_to_string
+
+    from search.indexing import html_to_text
+
+    rendered = render_to_string(template_name)
+    start, end = rendered.find("<main"), rendered.rfind("</main>")
+    return html_to_text(rendered[start:end] if 0 <= start < end else rendered)

@@ -26,3 +26,33 @@ class ToolkitConfig(AppConfig):
         for model, label, heading, page, loader, extra in kinds:
             template = f"toolkit/{model._meta.model_name}_detail.html"
             register(model, label=label, heading=heading, template=template, page=page, loaders=[loader], **extra)
+        register_pages_for_search()
+
+
+def register_pages_for_search():
+    """The toolkit's landing pages, found by the words readers use for them."""
+    from publishing.registry import register_landing_page
+
+    landing_pages = [
+        (
+            "toolkit:index",
+            "Vision to operation toolkit",
+            "The path to a shared service in stages, from vision to operation, with templates and worked "
+            "examples for each stage.",
+            ("toolkit", "toolkit stages", "stages", "vision to operation", "step by step"),
+        ),
+        (
+            "toolkit:templates",
+            "Toolkit templates",
+            "Templates for each stage of setting up a shared service, in OpenDocument and Microsoft Office formats.",
+            ("templates", "download a template", "documents to download", "forms"),
+        ),
+        (
+            "toolkit:examples",
+            "Worked examples",
+            "How departments have worked through each stage of setting up a shared service.",
+            ("examples", "worked examples", "case studies", "case study"),
+        ),
+    ]
+    for url_name, title, summary, phrases in landing_pages:
+        register_landing_page(url_name, title=title, summary=summary, phrases=phrases, label="Section")

@@ -6,12 +6,17 @@ class ToolsConfig(AppConfig):
     verbose_name = "Tools for deciding"
 
     def ready(self):
-        from publishing.registry import register_recommended_page
+        from publishing.registry import register_landing_page
         from tools.catalogue import INDEX, TOOLS
 
-        # The tools hold no content to index, so search recommends them when a search asks for them.
+        # The tools hold no content: search indexes their pages, and recommends them when a search asks for them.
         for tool in TOOLS:
-            register_recommended_page(
-                tool.url_name, title=tool.name, summary=tool.summary, phrases=tool.search_phrases, label="Online tool"
+            register_landing_page(
+                tool.url_name,
+                title=tool.name,
+                summary=tool.summary,
+                phrases=tool.search_phrases,
+                label="Online tool",
+                recommend=True,
             )
-        register_recommended_page(**INDEX, label="Online tools")
+        register_landing_page(**INDEX, label="Online tools", recommend=True)

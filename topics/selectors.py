@@ -1,6 +1,16 @@
-from publishing.pagination import SHORTLIST_LENGTH, shortlist
-from publishing.registry import kinds
-from search.selectors import browse_url
+from django.urls import reverse
+
+from publishing.models import Topic
+from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, shortlist
+from publishing.registry import kinds, landing_page
+
+# How many items a topic's full list of one kind shows on each page.
+ITEMS_PER_PAGE = 50
+
+
+def published_on(topic, kind):
+    """Every published item of one kind on a topic, in title order."""
+    return kind.model.objects.published().filter(topics=topic).only("title", "slug", "summary").order_by("title", "pk")
 
 
 def topic_groups(topic):
@@ -8,15 +18,36 @@ def topic_groups(topic):
     title order (one query per kind, read from its title index) and a link to all of them."""
     groups = []
     for kind in kinds():
-        published = kind.model.objects.published().filter(topics=topic)
-        items = shortlist(published.only("title", "slug", "summary").order_by("title", "pk"), SHORTLIST_LENGTH)
+        items = shortlist(published_on(topic, kind), SHORTLIST_LENGTH)
         if items:
             groups.append(
                 {
                     "id": kind.model._meta.label_lower.replace(".", "-"),
                     "label": kind.heading,
                     "items": items,
-                    "all_url": browse_url(kind.model, topics=[topic.slug]),
+                    "all_url": reverse("topics:kind", args=[topic.slug, kind.slug]),
                 }
             )
     return groups
+
+
+def topic_kind_page(topic, kind, page_number):
+    """One page of a topic's full list of one kind, paged to its end (not through search's result cap)."""
+    url = reverse("topics:kind", args=[topic.slug, kind.slug])
+    page = page_of(published_on(topic, kind), page_number, ITEMS_PER_PAGE, lambda number: page_url(url, [], number))
+    return {"topic": topic, "kind": kind, "page": page}
+
+
+def topic_landing_pages():
+    """Each topic's page, for search: found by the topic's name and what readers ask for with it."""
+    return [
+        landing_page(
+            "topics:detail",
+            title=topic.title,
+            summary=topic.summary or f"Everything published about {topic.title}.",
+            phrases=(f"everything on {topic.title}", f"all about {topic.title}", f"{topic.title} topic"),
+            label="Topic",
+            kwargs={"slug": topic.slug},
+        )
+        for topic in Topic.objects.order_by("title")
+    ]

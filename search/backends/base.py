@@ -14,6 +14,24 @@ VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
 
 ALL, ANY = "all", "any"
 
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
+def edit_distance(a, b):
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def is_inflection(word, other):
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short) :] in INFLECTIONS
+
 
 @dataclass
 class Filters:
@@ -103,6 +121,19 @@ class SearchBackend:
     def suggestions(self, *, words, now):
         """{misspelt word: replacement} for words not in the index, if the engine can tell."""
         return {}
+
+    def first_that_finds(self, word, options, now):
+        """The first of the options (best first) that finds a readable item, or None. Stops at another
+        form of the word: "saving" when the text says "savings" is a right word, not a misspelling."""
+        for option in options:
+            if is_inflection(word, option):
+                return None
+            if self._finds_something(option, now):
+                return option
+        return None
+
+    def _finds_something(self, word, now):
+        raise NotImplementedError
 
     # Writing -----------------------------------------------------------------
     def entries_indexed(self, entries):

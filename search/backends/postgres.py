@@ -32,10 +32,12 @@ from search.backends.base import (
     Filters,
     SearchBackend,
     SearchPage,
+    edit_distance,
     highlight,
     pages_for,
     vocabulary,
 )
+from search.query import ParsedQuery
 
 EXACT_LIMIT = 400
 SAMPLE_ROWS = 600
@@ -46,8 +48,33 @@ TITLE_POOL_SIZE = 50
 # about this many times as much as visiting a row the GIN index already says matches.
 VECTOR_READ_COST = 3.5
 
+# How much the share of the query's weight a page holds (each group weighted by how rare its words are
+# in the index) counts, in the whole text and in the title.
+COVERAGE_WEIGHT = 10.0
+TITLE_COVERAGE_WEIGHT = 6.0
+# The share of the query's weight that a vector holds.
+COVERED = (
+    "(SELECT coalesce(sum(g.weight), 0) / greatest(q.total_weight, 0.000001) "
+    "FROM unnest(q.groups, q.weights) AS g(query, weight) WHERE {vector} @@ g.query)"
+)
+# A word's share of documents, from the statistics ANALYZE keeps on search_vector (most_common_elems,
+# refreshed by autovacuum as the index changes and by a rebuild): a word not among them is rarer than the
+# rarest that is; with no statistics yet every word counts the same. An alternative is as rare as its
+# rarest word (all must match), a group as common as its commonest alternative (any may match), and a
+# group's weight is log(1 / share).
+WEIGHTS_CTES = (
+    "word_stats AS MATERIALIZED (SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs "
+    "FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'search_searchentry' "
+    "AND attname = 'search_vector' LIMIT 1), "
+    "group_weights AS MATERIALIZED (SELECT a.g, ln(1.0 / greatest(max(a.share), 0.000001)) AS weight FROM ("
+    "SELECT u.g, u.alternative, min(coalesce(st.freqs[array_position(st.elems, x.lexeme)], "
+    "st.freqs[array_length(st.elems, 1) + 1] / 2, 0.01)) AS share "
+    "FROM unnest(%s::text[], %s::int[]) AS u(alternative, g) "
+    "CROSS JOIN LATERAL unnest(to_tsvector('english', u.alternative)) AS x "
+    "LEFT JOIN word_stats st ON TRUE GROUP BY u.g, u.alternative) AS a GROUP BY a.g)"
+)
 # Weights for D, C (body), B (summary), A (title); normalisation 1 divides by 1 + log(document length).
-RANK = (
+RANK_ALL = (
     # Phrases as plain words here (q.relaxed): cover density already rewards words close together,
     # and phrase operators make ranking and headlines several times slower.
     "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.search_vector, q.relaxed, 1)"
@@ -55,9 +82,15 @@ RANK = (
     " + CASE WHEN e.title_vector @@ q.strict THEN 1.0 ELSE 0.0 END"
     # …the more of a (shorter) title the query covers, the better…
     " + 0.25 * ts_rank(e.title_vector, q.loose, 1)"
+    # …the rarer the words its title holds, the better…
+    f" + {TITLE_COVERAGE_WEIGHT} * {COVERED.format(vector='e.title_vector')}"
     # …and a title that is exactly the query comes first.
     " + CASE WHEN e.title_key = q.title_key THEN 2.0 ELSE 0.0 END"
 )
+# When no page holds every group ("any of the words"), the rarer the words a page holds, the better.
+# (With every group matched it would add the same to every page, so it is left out then.)
+RANK_ANY = f"{RANK_ALL} + {COVERAGE_WEIGHT} * {COVERED.format(vector='e.search_vector')}"
+RANKS = {ALL: RANK_ALL, ANY: RANK_ANY}
 ORDER = "rank DESC, e.last_updated DESC, e.id"
 HEADLINE_OPTIONS = (
     f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=35, MinWords=15, ShortWord=3, '
@@ -66,23 +99,6 @@ HEADLINE_OPTIONS = (
 # ts_headline reads the whole text it is given; a snippet from the first few thousand characters is enough.
 HEADLINE_TEXT = "left(e.summary || ' ' || e.body_text || ' ' || e.extra_text, 1500)"
 TSQUERY = "websearch_to_tsquery('english', %s)"
-INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
-
-
-def edit_distance(a, b):
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
-
-
-def is_inflection(word, other):
-    short, long = sorted((word, other), key=len)
-    return long.startswith(short) and long[len(short) :] in INFLECTIONS
 
 
 def _alternative(alternative, relaxed=False):
@@ -199,17 +215,37 @@ class PostgresBackend(SearchBackend):
         return self.fetch(sql, [*filter_params, *match_params, limit])[0][0]
 
     def _query_cte(self, parsed, mode):
-        """The q CTE (the query, relaxed for ranking and headlines, strict and loose for titles, and the
-        title key), and its parameters."""
+        """The q CTE (the query, relaxed for ranking and headlines, strict and loose for titles, the title
+        key, and each group with its weight), the CTEs it reads, and their parameters."""
         query, query_params = tsquery_sql(parsed, mode)
         relaxed, relaxed_params = tsquery_sql(parsed, mode, with_exclusions=False, relaxed=True)
         strict, strict_params = tsquery_sql(parsed, ALL, with_exclusions=False)
         loose, loose_params = tsquery_sql(parsed, ANY, with_exclusions=False)
+        groups, group_params = [], []
+        for group in parsed.groups:
+            one, one_params = tsquery_sql(ParsedQuery(groups=[group]), ALL, with_exclusions=False, relaxed=True)
+            groups.append(one)
+            group_params.extend(one_params)
+        alternatives = [(a.text, number) for number, g in enumerate(parsed.groups, 1) for a in g.alternatives]
         sql = (
+            f"{WEIGHTS_CTES}, "
             f"q AS MATERIALIZED (SELECT {query} AS query, {relaxed} AS relaxed, {strict} AS strict, "
-            f"{loose} AS loose, %s::text AS title_key)"
+            f"{loose} AS loose, %s::text AS title_key, ARRAY[{', '.join(groups)}]::tsquery[] AS groups, "
+            "ARRAY(SELECT coalesce(w.weight, 0) FROM generate_series(1, %s) AS i(g) "
+            "LEFT JOIN group_weights w ON w.g = i.g ORDER BY i.g) AS weights, "
+            "(SELECT coalesce(sum(weight), 0) FROM group_weights) AS total_weight)"
         )
-        params = [*query_params, *relaxed_params, *strict_params, *loose_params, " ".join(parsed.words)]
+        params = [
+            [text for text, _ in alternatives],
+            [number for _, number in alternatives],
+            *query_params,
+            *relaxed_params,
+            *strict_params,
+            *loose_params,
+            " ".join(parsed.words),
+            *group_params,
+            len(parsed.groups),
+        ]
         return sql, params
 
     def _matching(self, parsed, mode, now):
@@ -290,7 +326,7 @@ class PostgresBackend(SearchBackend):
             return [(pk, highlight(summary)) for pk, summary in self.fetch(sql, params)]
         # Rank every match, but make headlines only for the rows on this page.
         ranked = (
-            f"ranked AS (SELECT e.id, {RANK} AS rank, e.last_updated FROM {source} WHERE {where} "
+            f"ranked AS (SELECT e.id, {RANKS[mode]} AS rank, e.last_updated FROM {source} WHERE {where} "
             f"ORDER BY {ORDER} LIMIT %s OFFSET %s)"
         )
         return self._with_headlines(ctes + [ranked], [*params, HEADLINE_OPTIONS])
@@ -319,7 +355,7 @@ class PostgresBackend(SearchBackend):
             *base_params, POOL_SIZE,
         ]  # fmt: skip
         ranked = (
-            f"ranked AS (SELECT e.id, {RANK} AS rank, e.last_updated FROM pool "
+            f"ranked AS (SELECT e.id, {RANKS[mode]} AS rank, e.last_updated FROM pool "
             f"JOIN search_searchentry e ON e.id = pool.id CROSS JOIN q ORDER BY {ORDER} LIMIT %s OFFSET %s)"
         )
         params = [*cte_params, *pool_params, limit, offset, HEADLINE_OPTIONS]
@@ -354,13 +390,9 @@ class PostgresBackend(SearchBackend):
         suggestions = {}
         for word, options in by_word.items():
             # Trigram similarity finds the candidates; the fewest typing mistakes decides (stable sort).
-            for option in sorted(options, key=lambda option: edit_distance(word, option)):
-                if is_inflection(word, option):
-                    # "saving" when the text says "savings" is another form of a right word, not a misspelling.
-                    break
-                if self._finds_something(option, now):
-                    suggestions[word] = option
-                    break
+            ranked = sorted(options, key=lambda option: edit_distance(word, option))
+            if found := self.first_that_finds(word, ranked, now):
+                suggestions[word] = found
         return suggestions
 
     def _finds_something(self, word, now):
@@ -381,6 +413,11 @@ class PostgresBackend(SearchBackend):
     def before_rebuild(self):
         with self.connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_searchword")
+
+    def after_rebuild(self):
+        # Fresh statistics, so that ranking knows at once which words are rare in the new index.
+        with self.connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
 
     def index_size(self):
         sql = (

@@ -7,13 +7,22 @@ ensure_engine_objects() re-creates the triggers after a migration that rebuilds
 the table. See https://www.sqlite.org/fts5.html.
 
 Every word goes into the MATCH expression as a double-quoted string, so no input
-is ever read as FTS5 syntax. No spelling suggestions: FTS5 has no trigram
-similarity over a vocabulary, so suggestions are PostgreSQL-only.
+is ever read as FTS5 syntax. Spelling suggestions come from the index's vocabulary
+(search_searchword): the words of about the same length and first letter, the one
+with the fewest typing mistakes that finds a readable item.
 """
 
 # ruff: noqa: S608 - SQL here is joined from constant fragments and %s placeholders; every value is bound.
 
-from search.backends.base import ALL, MARK_END, MARK_START, SearchBackend, highlight
+from search.backends.base import (
+    ALL,
+    MARK_END,
+    MARK_START,
+    SearchBackend,
+    edit_distance,
+    highlight,
+    vocabulary,
+)
 
 FTS_TABLE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -69,8 +78,14 @@ def filter_sql(filters):
     return kind, audience, topic
 
 
+def max_mistakes(word):
+    """Typing mistakes a suggestion may correct: one in a short word, two in a longer one."""
+    return 1 if len(word) <= 5 else 2
+
+
 class SqliteBackend(SearchBackend):
     vendor = "sqlite"
+    supports_suggestions = True
 
     def _matching(self, parsed, mode, now):
         if parsed.is_empty:
@@ -140,9 +155,47 @@ class SqliteBackend(SearchBackend):
                 snippets[pk] = summary
         return snippets
 
+    def suggestions(self, *, words, now):
+        """For each word not in the vocabulary, the closest word (fewest mistakes, then the shortest
+        and first in the alphabet) of about its length and with its first letter that finds a readable item."""
+        candidates = sorted({w for w in words if 3 <= len(w) <= 40 and not w.isdigit()})
+        if not candidates:
+            return {}
+        marks = ", ".join(["%s"] * len(candidates))
+        known_sql = f"SELECT word FROM search_searchword WHERE word IN ({marks})"
+        known = {row[0] for row in self.fetch(known_sql, candidates)}
+        suggestions = {}
+        for word in (w for w in candidates if w not in known):
+            rows = self.fetch(
+                "SELECT word FROM search_searchword WHERE substr(word, 1, 1) = %s AND length(word) BETWEEN %s AND %s",
+                [word[0], len(word) - 2, len(word) + 2],
+            )
+            options = sorted(
+                (distance, len(option), option)
+                for (option,) in rows
+                if (distance := edit_distance(word, option)) <= max_mistakes(word)
+            )
+            if found := self.first_that_finds(word, [option for _, _, option in options[:3]], now):
+                suggestions[word] = found
+        return suggestions
+
+    def _finds_something(self, word, now):
+        sql = (
+            "SELECT EXISTS (SELECT 1 FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s AND e.visible_from <= %s)"
+        )
+        return self.fetch(sql, [_quoted(word), self.db_now(now)])[0][0]
+
+    def entries_indexed(self, entries):
+        words = vocabulary(entries)
+        if words:
+            with self.connection.cursor() as cursor:
+                cursor.executemany("INSERT OR IGNORE INTO search_searchword (word) VALUES (%s)", [(w,) for w in words])
+
     def before_rebuild(self):
         with self.connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
+            cursor.execute("DELETE FROM search_searchword")
 
     def after_rebuild(self):
         with self.connection.cursor() as cursor:

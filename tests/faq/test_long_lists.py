@@ -181,3 +181,12 @@ def test_question_page_lists_at_most_ten_related_questions_in_their_order(client
     question.related.set(others)
     html = client.get(question.get_absolute_url()).content.decode()
     assert list_after(html, "related-questions") == [q.title for q in others[:SHORTLIST_LENGTH]]
+
+
+def test_a_questions_category_link_lands_on_the_page_that_holds_the_category(client, html_of, two_categories):
+    # "People" starts at the 61st question: on the second page of fifty.
+    costs, people, in_order = two_categories
+    html = html_of(client, in_order[-1])
+    assert 'href="/faq/?page=2#people"' in html
+    assert 'id="people"' in html_of(client, f"{FAQ}?page=2")
+    assert 'href="/faq/#costs"' in html_of(client, in_order[0])

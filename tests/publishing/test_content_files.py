@@ -33,7 +33,7 @@ from publishing.models import (
     WorkflowEvent,
 )
 from publishing.workflow import item_publish, item_start_draft, item_submit_for_review, item_withdraw
-from search.models import BestBet, SearchEntry, Synonym
+from search.models import BestBet, PhraseSynonym, SearchEntry, Synonym
 from tests.factories import make_editor, make_publisher
 from tests.factories import make_template_file as make_file
 from tests.search.helpers import ensure_default_synonyms
@@ -249,9 +249,11 @@ def snapshot():
         ),
         "search index": sorted(
             tuple(value for name, value in field_values(entry).items() if name not in ("object_id", "indexed_at"))
-            for entry in SearchEntry.objects.all()
+            for entry in SearchEntry.objects.filter(page_name="")
         ),
+        "landing pages": sorted(SearchEntry.objects.exclude(page_name="").values_list("page_name", "title")),
         "synonyms": sorted((synonym.terms, synonym.note) for synonym in Synonym.objects.all()),
+        "phrase synonyms": sorted((p.phrases, p.means, p.note) for p in PhraseSynonym.objects.all()),
         "best bets": sorted(
             (bet.queries, item_name(bet.content_type, bet.object_id) if bet.content_type else None)
             + (bet.url, bet.title, bet.description, bet.active)

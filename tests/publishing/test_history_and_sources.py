@@ -80,7 +80,7 @@ def test_search_results_label_history_pages_and_find_pages_by_the_sources_they_c
     html = client.get("/search/?q=national+audit+office").content.decode()
     assert "The centres of 2008" in html
     assert "History: 2005 to 2010" in html
-    assert SearchEntry.objects.get().history_period == "2005 to 2010"
+    assert SearchEntry.objects.get(page_name="").history_period == "2005 to 2010"
 
 
 def form_data(item, **changes):

@@ -2,8 +2,11 @@
 
 import pytest
 
+from search.backends import get_backend
+from search.indexing import index_rebuild
+from search.query import parse_query
 from tests.factories import make_guide, make_question
-from tests.search.helpers import titles
+from tests.search.helpers import postgres_only, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +99,54 @@ def test_or_finds_either_word(search, no_synonyms):
     make_guide("Estates", body=FILLER)
     _, outcome = search("pensions OR leave")
     assert sorted(titles(outcome)) == ["Annual leave", "Pensions"]
+
+
+def common_pages():
+    """Many pages full of the site's common words, and none with the rare one."""
+    for number in range(12):
+        make_question(
+            f"Shared services for a department, part {number}",
+            summary="Shared services and the department.",
+            body=f"{FILLER} Shared services help each department. The department and its shared services.",
+            updated_days_ago=1,
+        )
+
+
+def test_the_any_words_fallback_puts_the_page_with_the_rare_word_first(search, no_synonyms):
+    common_pages()
+    make_question("Keeping oversight", summary="Nothing.", body=f"{FILLER} You keep control.", updated_days_ago=300)
+    index_rebuild()  # and with it the statistics that say which words are rare
+    _, outcome = search("shared services department control")
+    assert outcome.mode == "any"
+    assert titles(outcome)[0] == "Keeping oversight"
+
+
+def test_the_fallback_ranks_a_rare_word_in_the_title_above_it_in_the_body(search, no_synonyms):
+    common_pages()
+    make_question("Mentions it", summary="Nothing here.", body=f"{FILLER} Control, control.", updated_days_ago=1)
+    make_question("Will we lose control?", summary="Nothing here.", body=FILLER, updated_days_ago=300)
+    index_rebuild()
+    _, outcome = search("shared services department control")
+    assert titles(outcome)[:2] == ["Will we lose control?", "Mentions it"]
+
+
+@postgres_only
+def test_postgres_weights_each_word_by_how_rare_the_index_statistics_say_it_is(no_synonyms):
+    common_pages()
+    make_question("Keeping oversight", body="You keep control.")
+    index_rebuild()
+    backend = get_backend()
+    cte, params = backend._query_cte(parse_query("department control"), "any")
+    weights = backend.fetch(f"WITH {cte} SELECT weights FROM q", params)[0][0]
+    assert weights[1] > 2 * weights[0]
+
+
+@postgres_only
+def test_postgres_without_statistics_weighs_every_word_the_same(no_synonyms):
+    make_question("Keeping oversight", body="You keep control of the department.")
+    backend = get_backend()
+    with backend.connection.cursor() as cursor:
+        cursor.execute("DELETE FROM pg_statistic WHERE starelid = 'search_searchentry'::regclass")
+    cte, params = backend._query_cte(parse_query("department control"), "any")
+    weights = backend.fetch(f"WITH {cte} SELECT weights FROM q", params)[0][0]
+    assert weights[0] == weights[1] > 0

@@ -1,14 +1,14 @@
-"""'Did you mean …' from pg_trgm: PostgreSQL only; SQLite searches simply offer none."""
+"""'Did you mean …' from the index's vocabulary (pg_trgm on PostgreSQL, edit distance on SQLite), and
+searching with the correction when the words as typed find little."""
 
 import datetime
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from publishing.models import Status
 from tests.factories import make_guide, make_question
-from tests.search.helpers import postgres_only, titles
+from tests.search.helpers import titles
 
 pytestmark = pytest.mark.django_db
 
@@ -21,46 +21,63 @@ def procurement_pages(no_synonyms):
     make_question("Is it outsourcing?", body="Outsourcing is different.")
 
 
-@postgres_only
-def test_a_misspelt_word_gets_a_suggestion(search, procurement_pages):
+def test_a_misspelt_word_that_finds_nothing_is_searched_as_corrected(search, procurement_pages):
     response, outcome = search("goverance")
-    assert outcome.total == 0
+    assert titles(outcome) == ["Governance"]
+    assert (outcome.query, outcome.typed_query) == ("governance", "goverance")
+    html = response.content.decode()
+    assert "Showing results for <strong>governance</strong>." in html
+    assert '<a class="govuk-link" href="/search/?q=goverance&amp;as_typed=1">Search instead for “goverance”</a>' in html
+
+
+def test_searching_for_the_words_as_typed_offers_the_correction_instead(search, procurement_pages):
+    response, outcome = search("goverance", as_typed="1")
+    assert outcome.total == 0 and outcome.typed_query == ""
     assert outcome.suggestion == "governance"
     html = response.content.decode()
     assert 'Did you mean <a class="govuk-link" href="/search/?q=governance">governance</a>?' in html
 
 
-@postgres_only
+def test_a_misspelt_word_inside_a_longer_query_is_corrected_when_only_some_words_matched(search, procurement_pages):
+    _, outcome = search("goverance assurance")
+    assert (outcome.mode, outcome.typed_query) == ("all", "goverance assurance")
+    assert outcome.query == "governance assurance"
+    assert titles(outcome) == ["Governance"]
+
+
+def test_the_words_as_typed_are_kept_when_the_correction_finds_no_more(search, procurement_pages):
+    # Neither finds a page with both words; the correction finds no more pages than the words as typed.
+    _, outcome = search("procurment outsourcing")
+    assert (outcome.mode, outcome.typed_query) == ("any", "")
+    assert outcome.suggestion == "procurement outsourcing"
+
+
 def test_the_suggestion_keeps_the_other_words_as_typed(search, procurement_pages):
     _, outcome = search("HR finance procurment")
     assert outcome.suggestion == "HR finance procurement"
 
 
-@postgres_only
-def test_a_suggestion_is_offered_even_when_stemming_already_found_results(search, procurement_pages):
-    # 'procurment' and 'procurement' share a stem, so results come back, but the spelling is still wrong.
+def test_a_word_the_index_lacks_is_searched_as_corrected_even_when_stemming_matches_it(search, procurement_pages):
+    # 'procurment' and 'procurement' share a stem, so the words as typed find the page too, but the
+    # spelling is wrong: the results are for the correction, and the page says so.
     _, outcome = search("procurment")
     assert titles(outcome) == ["Working with the supplier market"]
-    assert outcome.suggestion == "procurement"
+    assert (outcome.query, outcome.typed_query) == ("procurement", "procurment")
 
 
-@postgres_only
 def test_correctly_spelt_words_get_no_suggestion(search, procurement_pages):
     assert search("procurement governance")[1].suggestion == ""
 
 
-@postgres_only
 def test_another_form_of_a_word_in_the_text_is_not_called_a_misspelling(search, procurement_pages):
     # The text has 'rules'; 'rule' is a right word, not a typo.
     assert search("rule")[1].suggestion == ""
 
 
-@postgres_only
 def test_gibberish_gets_no_suggestion(search, procurement_pages):
     assert search("xqzvbn")[1].suggestion == ""
 
 
-@postgres_only
 def test_a_word_only_an_unreadable_page_uses_is_never_suggested(search, no_synonyms):
     make_question("Pensions", status=Status.DRAFT, body="Superannuation.")
     make_guide("Coming soon", body="Superannuation.", publish_at=timezone.now() + datetime.timedelta(days=1))
@@ -68,17 +85,24 @@ def test_a_word_only_an_unreadable_page_uses_is_never_suggested(search, no_synon
     assert search("superanuation")[1].suggestion == ""
 
 
-@postgres_only
-def test_the_suggestion_is_escaped(search, procurement_pages):
-    response, outcome = search("<b>goverance</b>")
+def test_the_suggestion_and_the_words_as_typed_are_escaped(search, procurement_pages):
+    response, outcome = search("<b>goverance</b>", as_typed="1")
     assert outcome.suggestion == "<b>governance</b>"
     html = response.content.decode()
     assert "&lt;b&gt;governance&lt;/b&gt;" in html
     assert "<b>governance" not in html
+    response, outcome = search("<i>goverance</i>")
+    assert outcome.typed_query == "<i>goverance</i>"
+    html = response.content.decode()
+    assert "Search instead for “&lt;i&gt;goverance&lt;/i&gt;”" in html
+    assert "<i>goverance" not in html
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="checks the SQLite behaviour")
-def test_sqlite_offers_no_suggestions_but_still_searches(search, procurement_pages):
-    _, outcome = search("procurment")
-    assert outcome.suggestion == ""
-    assert titles(outcome) == ["Working with the supplier market"]
+def test_a_word_an_editors_synonym_explains_is_not_called_a_misspelling(search, procurement_pages):
+    from search.models import Synonym
+
+    # 'gov' is in no page, but the synonym says what it means: it is searched, not corrected.
+    Synonym.objects.create(terms="gov, governance")
+    _, outcome = search("gov")
+    assert (outcome.suggestion, outcome.typed_query) == ("", "")
+    assert titles(outcome) == ["Governance"]

@@ -40,7 +40,8 @@ CLASSES = ["question", "one-word", "two-word", "acronym", "misspelling", "naviga
 LANDING_PAGES = {
     "home", "about", "accessibility", "privacy", "faq:index", "guidance:index", "guidance:audience",
     "toolkit:index", "toolkit:templates", "toolkit:examples", "topics:index",
-    "tools:index", "tools:readiness", "tools:savings",
+    "tools:index", "tools:readiness", "tools:savings", "benchmarks:index",
+    "directory:overview", "directory:which-cluster", "directory:timeline",
 }  # fmt: skip
 # Pages built from one demo-content file: the URL name, and the folder of files whose slugs it serves.
 CONTENT_PAGES = {
@@ -50,6 +51,9 @@ CONTENT_PAGES = {
     "toolkit:example": "toolkit/examples",
     "toolkit:template": "toolkit/templates",
     "topics:detail": "topics",
+    "directory:cluster": "directory/clusters",
+    "directory:organisation": "directory/organisations",
+    "directory:provider": "directory/providers",
 }
 
 

@@ -55,8 +55,12 @@ def _alternative(alternative):
     return "(" + " AND ".join(_quoted(w) for w in alternative.words) + ")"
 
 
+def _group(group):
+    return "(" + " OR ".join(_alternative(a) for a in group.alternatives) + ")"
+
+
 def match_expression(parsed, mode, with_exclusions=True):
-    groups = ["(" + " OR ".join(_alternative(a) for a in group.alternatives) + ")" for group in parsed.groups]
+    groups = [_group(group) for group in parsed.groups]
     expression = (" AND " if mode == ALL else " OR ").join(groups)
     if with_exclusions and parsed.excluded:
         expression = f"({expression}) NOT (" + " OR ".join(_alternative(a) for a in parsed.excluded) + ")"
@@ -68,9 +72,7 @@ def summary_coverage_sql(parsed):
     summary answers the query is about it, while the same words scattered through a long body may only
     mention it."""
     tests = ["(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))" for _ in parsed.groups]
-    params = [
-        "{title summary} : (" + " OR ".join(_alternative(a) for a in group.alternatives) + ")" for group in parsed.groups
-    ]
+    params = ["{title summary} : " + _group(group) for group in parsed.groups]
     return "(" + " + ".join(tests) + ") DESC, ", params
 
 

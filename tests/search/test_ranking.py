@@ -154,7 +154,9 @@ def test_postgres_without_statistics_weighs_every_word_the_same(no_synonyms):
 
 def test_a_summary_holding_every_word_beats_a_body_that_repeats_them(search, no_synonyms):
     make_question(
-        "Mentions them", summary="Nothing here.", body=f"{FILLER} " + "Pension and annual leave. " * 8,
+        "Mentions them",
+        summary="Nothing here.",
+        body=f"{FILLER} " + "Pension and annual leave. " * 8,
         updated_days_ago=1,
     )
     make_question("About them", summary="Pension and annual leave.", body=FILLER, updated_days_ago=300)

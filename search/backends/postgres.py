@@ -52,6 +52,9 @@ VECTOR_READ_COST = 3.5
 # in the index) counts, in the whole text and in the title.
 COVERAGE_WEIGHT = 10.0
 TITLE_COVERAGE_WEIGHT = 6.0
+# …and in the title and summary together: a page whose summary answers the query is about it, while the
+# same words scattered through a long body may only mention it.
+SUMMARY_COVERAGE_WEIGHT = 3.0
 # The share of the query's weight that a vector holds.
 COVERED = (
     "(SELECT coalesce(sum(g.weight), 0) / greatest(q.total_weight, 0.000001) "
@@ -73,6 +76,8 @@ WEIGHTS_CTES = (
     "CROSS JOIN LATERAL unnest(to_tsvector('english', u.alternative)) AS x "
     "LEFT JOIN word_stats st ON TRUE GROUP BY u.g, u.alternative) AS a GROUP BY a.g)"
 )
+# The words of the title (weight A) and summary (weight B) only.
+TITLE_AND_SUMMARY = "ts_filter(e.search_vector, '{a,b}')"
 # Weights for D, C (body), B (summary), A (title); normalisation 1 divides by 1 + log(document length).
 RANK_ALL = (
     # Phrases as plain words here (q.relaxed): cover density already rewards words close together,
@@ -84,6 +89,8 @@ RANK_ALL = (
     " + 0.25 * ts_rank(e.title_vector, q.loose, 1)"
     # …the rarer the words its title holds, the better…
     f" + {TITLE_COVERAGE_WEIGHT} * {COVERED.format(vector='e.title_vector')}"
+    # …and the rarer the words its title and summary hold, the better…
+    f" + {SUMMARY_COVERAGE_WEIGHT} * {COVERED.format(vector=TITLE_AND_SUMMARY)}"
     # …and a title that is exactly the query comes first.
     " + CASE WHEN e.title_key = q.title_key THEN 2.0 ELSE 0.0 END"
 )

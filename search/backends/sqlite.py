@@ -55,12 +55,25 @@ def _alternative(alternative):
     return "(" + " AND ".join(_quoted(w) for w in alternative.words) + ")"
 
 
+def _group(group):
+    return "(" + " OR ".join(_alternative(a) for a in group.alternatives) + ")"
+
+
 def match_expression(parsed, mode, with_exclusions=True):
-    groups = ["(" + " OR ".join(_alternative(a) for a in group.alternatives) + ")" for group in parsed.groups]
+    groups = [_group(group) for group in parsed.groups]
     expression = (" AND " if mode == ALL else " OR ").join(groups)
     if with_exclusions and parsed.excluded:
         expression = f"({expression}) NOT (" + " OR ".join(_alternative(a) for a in parsed.excluded) + ")"
     return expression
+
+
+def summary_coverage_sql(parsed):
+    """How many of the query's groups the title or summary holds, as SQL with its parameters: a page whose
+    summary answers the query is about it, while the same words scattered through a long body may only
+    mention it."""
+    tests = ["(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))" for _ in parsed.groups]
+    params = ["{title summary} : " + _group(group) for group in parsed.groups]
+    return "(" + " + ".join(tests) + ") DESC, ", params
 
 
 def _in(column, values):
@@ -124,15 +137,20 @@ class SqliteBackend(SearchBackend):
             return [(pk, highlight(summary)) for pk, summary in rows]
         expression = match_expression(parsed, mode)
         title_expression = "title : (" + match_expression(parsed, ALL, with_exclusions=False) + ")"
+        # With every group matched somewhere, those matched in the title or summary tell pages apart; in the
+        # any-word fallback bm25 weighs rare words against common ones, which a plain count would not.
+        covered, covered_params = summary_coverage_sql(parsed) if mode == ALL else ("", [])
         # A title that is exactly the query first, then titles holding every group, then bm25 (title weighted most).
         sql = (
             "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND e.visible_from <= %s AND {filter_where} "
             "ORDER BY (e.title_key = %s) DESC, "
             "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
-            f"{BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
+            f"{covered}{BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
         )
-        params = [expression, self.db_now(now), *filter_params, " ".join(parsed.words), title_expression]
+        params = [
+            expression, self.db_now(now), *filter_params, " ".join(parsed.words), title_expression, *covered_params,
+        ]  # fmt: skip
         ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
         snippets = self._snippets(ids, expression) if ids else {}
         return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]

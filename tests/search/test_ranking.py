@@ -150,3 +150,16 @@ def test_postgres_without_statistics_weighs_every_word_the_same(no_synonyms):
     cte, params = backend._query_cte(parse_query("department control"), "any")
     weights = backend.fetch(f"WITH {cte} SELECT weights FROM q", params)[0][0]
     assert weights[0] == weights[1] > 0
+
+
+def test_a_summary_holding_every_word_beats_a_body_that_repeats_them(search, no_synonyms):
+    make_question(
+        "Mentions them",
+        summary="Nothing here.",
+        body=f"{FILLER} " + "Pension and annual leave. " * 8,
+        updated_days_ago=1,
+    )
+    make_question("About them", summary="Pension and annual leave.", body=FILLER, updated_days_ago=300)
+    _, outcome = search("pension leave")
+    assert outcome.mode == "all"
+    assert titles(outcome) == ["About them", "Mentions them"]

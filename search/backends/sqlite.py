@@ -40,6 +40,10 @@ TRIGGERS_SQL = [
 ]
 # Column weights for bm25: title, summary, body.
 BM25 = "bm25(search_fts, 10.0, 4.0, 1.0)"
+# Among titles that hold every word, the shorter title is more about the query ("Moving to a shared service"
+# before "Will we lose control if we move to a shared service?"), whatever the length of the body, which bm25
+# counts against a long guide. Pages whose title does not hold every word are left in bm25's order.
+TITLE_FOCUS = "CASE WHEN e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) THEN length(e.title) END"
 SNIPPET_WORDS = 24
 
 
@@ -146,10 +150,11 @@ class SqliteBackend(SearchBackend):
             f"WHERE search_fts MATCH %s AND e.visible_from <= %s AND {filter_where} "
             "ORDER BY (e.title_key = %s) DESC, "
             "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
-            f"{covered}{BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
+            f"{covered}{TITLE_FOCUS}, {BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
         )
         params = [
             expression, self.db_now(now), *filter_params, " ".join(parsed.words), title_expression, *covered_params,
+            title_expression,
         ]  # fmt: skip
         ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
         snippets = self._snippets(ids, expression) if ids else {}

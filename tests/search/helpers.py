@@ -1,4 +1,4 @@
-"""What only the search tests need: result titles, PostgreSQL-only marks and the seeded synonyms."""
+"""What only the search tests need: result titles, engine-only marks and the seeded synonyms."""
 
 import importlib
 
@@ -8,6 +8,9 @@ from django.db import connection
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="uses pg_trgm or PostgreSQL's result-set limits, which SQLite lacks"
+)
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="a tie-break of SQLite's ranking; PostgreSQL weighs the title its own way"
 )
 
 # The migrations that seed the default synonyms, and the function in each that adds them.

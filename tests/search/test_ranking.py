@@ -6,7 +6,7 @@ from search.backends import get_backend
 from search.indexing import index_rebuild
 from search.query import parse_query
 from tests.factories import make_guide, make_question
-from tests.search.helpers import postgres_only, titles
+from tests.search.helpers import postgres_only, sqlite_only, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,13 @@ def test_a_summary_holding_every_word_beats_a_body_that_repeats_them(search, no_
     _, outcome = search("pension leave")
     assert outcome.mode == "all"
     assert titles(outcome) == ["About them", "Mentions them"]
+
+
+@sqlite_only
+def test_among_titles_holding_every_word_the_shorter_title_comes_first_whatever_the_bodies(search, no_synonyms):
+    make_question("Will we lose control if we move pensions?", summary="Nothing here.", body=FILLER, updated_days_ago=1)
+    make_question(
+        "Moving pensions", summary="Nothing here.", body=f"{FILLER} " * 6 + "More words.", updated_days_ago=300
+    )
+    _, outcome = search("move pensions")
+    assert titles(outcome)[:2] == ["Moving pensions", "Will we lose control if we move pensions?"]

@@ -23,7 +23,13 @@ for (const name of ["main", "print"]) {
 copyFileSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
 // GOV.UK's accessible autocomplete, for the directory's organisation picker (a plain select without it).
 const autocomplete = join(root, "node_modules", "accessible-autocomplete", "dist");
-for (const name of ["accessible-autocomplete.min.js", "accessible-autocomplete.min.css"]) {
+// With their source maps: the files name them, and collectstatic's manifest refuses a missing reference.
+for (const name of [
+  "accessible-autocomplete.min.js",
+  "accessible-autocomplete.min.js.map",
+  "accessible-autocomplete.min.css",
+  "accessible-autocomplete.min.css.map",
+]) {
   copyFileSync(join(autocomplete, name), join(out, name));
 }
 // The page template links the icons and manifest; the compiled CSS refers to the crest (footer).

@@ -1,5 +1,7 @@
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
 
 
 @pytest.fixture
@@ -23,3 +25,18 @@ def page_cache_on(settings):
     yield
     for alias in ("default", "generation"):
         caches[alias].clear()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, with the default search synonyms, loaded once for the module and removed afterwards."""
+    from tests.search.helpers import ensure_default_synonyms
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        ensure_default_synonyms()
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)

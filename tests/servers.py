@@ -15,6 +15,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # A Redis database the suite may empty (TEST_REDIS_URL chooses another, for runs side by side).
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Both page caches in that Redis database, for tests of the cache shared by several app servers.
+REDIS_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": TEST_REDIS_URL},
+    "generation": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": TEST_REDIS_URL,
+        "KEY_PREFIX": "gen",
+    },
+}
 PRODUCTION_LIKE = {
     "DEBUG": "false",
     "SECRET_KEY": "production-like-test-secret-key-0123456789-abcdefghijklmnop",

@@ -2,20 +2,11 @@
 and starts no new content generation, and the page goes on being served from the cache to others."""
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from tests.factories import make_guide
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    """The page cache on, with empty caches."""
-    settings.PAGE_CACHE_ENABLED = True
-    for alias in ("default", "generation"):
-        caches[alias].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def test_an_answer_leaves_the_cached_page_in_place_for_other_readers(django_capture_on_commit_callbacks):

@@ -5,11 +5,8 @@ ranking, synonyms or stemming got worse for a real reader's question.
 """
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from search.selectors import SearchParams, search_run
-from tests.search.helpers import ensure_default_synonyms
 
 # Also makes pytest-django set up the test database before the module fixture below uses it.
 pytestmark = pytest.mark.django_db
@@ -63,19 +60,6 @@ QUERIES = [
     ("how is shared services different from outsourcing", "/guidance/shared-services-and-outsourcing/"),
     ("should we move to a shared service", "/guidance/deciding-whether-to-move-to-a-shared-service/"),
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo content loaded once for the module, removed again afterwards."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        ensure_default_synonyms()
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
 
 
 def test_there_are_at_least_25_queries_covering_every_kind():

@@ -22,29 +22,9 @@ from tests.factories import (
     make_publisher,
     make_question,
 )
-from tests.servers import TEST_REDIS_URL
+from tests.servers import REDIS_CACHES
 
-pytestmark = pytest.mark.django_db
-
-REDIS_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": TEST_REDIS_URL},
-    "generation": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": TEST_REDIS_URL,
-        "KEY_PREFIX": "gen",
-    },
-}
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    """Turn the page cache on with empty caches (it is off for the rest of the suite)."""
-    settings.PAGE_CACHE_ENABLED = True
-    for alias in ("default", "generation"):
-        caches[alias].clear()
-    yield
-    for alias in ("default", "generation"):
-        caches[alias].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def test_second_anonymous_request_is_served_from_the_cache():

@@ -10,9 +10,9 @@ from django.test import Client
 
 from sharedservices import page_cache
 from tests.factories import make_question
-from tests.servers import TEST_REDIS_URL
+from tests.servers import REDIS_CACHES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 SECURITY_HEADERS = (
     "Content-Security-Policy",
@@ -22,26 +22,6 @@ SECURITY_HEADERS = (
     "Referrer-Policy",
     "Cross-Origin-Opener-Policy",
 )
-
-
-REDIS_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": TEST_REDIS_URL},
-    "generation": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": TEST_REDIS_URL,
-        "KEY_PREFIX": "g",
-    },
-}
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    for alias in ("default", "generation"):
-        caches[alias].clear()
-    yield
-    for alias in ("default", "generation"):
-        caches[alias].clear()
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "identity"])

@@ -7,18 +7,7 @@ from django.test import Client
 from sharedservices import page_cache
 from tests.factories import make_editor, make_question, make_stage, make_template
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    """Turn the page cache on with empty caches (it is off for the rest of the suite)."""
-    settings.PAGE_CACHE_ENABLED = True
-    for alias in ("default", "generation"):
-        caches[alias].clear()
-    yield
-    for alias in ("default", "generation"):
-        caches[alias].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def stored_pages():

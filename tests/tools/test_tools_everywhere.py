@@ -4,8 +4,6 @@ navigation), found by search, and every page they link to is there."""
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from publishing.registry import recommended_pages
@@ -13,18 +11,6 @@ from search.selectors import SearchParams, search_run
 from tools.readiness import definition
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo content loaded once for the module, removed again afterwards."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
 
 
 def links_on(path):

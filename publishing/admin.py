@@ -84,6 +84,7 @@ class PublishedContentAdmin(OriginalChoicesMixin, WorkflowAdminMixin, HistoryAdm
         return [
             (None, {"fields": ["seen_version"]}),
             ("Content", {"fields": self.content_fields}),
+            ("How readers find it", {"fields": ["search_keywords"]}),
             ("Who it is for and who owns it", {"fields": self.describe_fields}),
             ("When it was true and where it comes from", {"fields": ["history_period", "sources"]}),
             ("Review", {"fields": ["review_due", "last_reviewed"]}),

@@ -36,6 +36,7 @@ from publishing.content_fields import (
     Date,
     History,
     Invalid,
+    Lines,
     Moment,
     Number,
     OldSlugs,
@@ -306,6 +307,7 @@ class PublishedContentLoader(ContentLoader):
     fields = (
         Text("title", required=True, max_length=200),
         Text("summary", required=True, max_length=SUMMARY_LIMIT),
+        Lines("search_keywords"),
         Choice("audience", Audience.values, default=Audience.EVERYONE, always=True),
         Topics("topics", always=True),
         Text("owner", default=DEFAULT_OWNER, always=True, max_length=120),

@@ -155,6 +155,13 @@ class PublishedContent(models.Model):
         "in search results and to search engines.",
     )
     body = models.TextField(blank=True, help_text="Markdown: ## for headings, - for bullets, [text](/path/) for links.")
+    search_keywords = models.TextField(
+        "words readers search with",
+        blank=True,
+        help_text="Other words and phrases readers use when looking for this page, one a line: everyday words "
+        "for its subject, other names and abbreviations, the question it answers in a reader's words. Search "
+        "weighs them like the summary; readers never see them. Leave out words already in the title or summary.",
+    )
     body_html = models.TextField(blank=True, editable=False)
     headings = models.JSONField(default=list, blank=True, editable=False)
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)

@@ -107,6 +107,7 @@ def entry_values(item, topic_slugs=None):
         "title": _text(item.title),
         "title_key": title_key(item.title),
         "summary": _text(item.summary),
+        "keywords": _text(item.search_keywords.replace("\n", ", ")),
         "body_text": body_text,
         "extra_text": extra_text(item),
         "audience": item.audience,
@@ -124,7 +125,8 @@ LANDING_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 def landing_values(page):
-    """A registered landing page's row: its title, summary, purpose phrases and own words."""
+    """A registered landing page's row: its title, summary, purpose phrases (the words readers search with for
+    it) and own words."""
     own_words = page.search_text() if page.search_text else ""
     return {
         "kind": LANDING_KIND,
@@ -133,8 +135,9 @@ def landing_values(page):
         "title": _text(page.title),
         "title_key": title_key(page.title),
         "summary": _text(page.summary),
+        "keywords": _text(", ".join(page.phrases)),
         "body_text": _text(own_words),
-        "extra_text": _text(" ".join(page.phrases)),
+        "extra_text": "",
         "audience": page.audience,
         "history_period": "",
         "topics": [],

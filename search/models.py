@@ -31,6 +31,9 @@ class SearchEntry(models.Model):
         max_length=200, blank=True, help_text="The title's words without stop words: a query equal to it ranks first."
     )
     summary = models.CharField(max_length=300, blank=True)
+    keywords = models.TextField(
+        blank=True, help_text="The words readers search with for this page (never shown): weighed like the summary."
+    )
     body_text = models.TextField(blank=True)
     extra_text = models.TextField(blank=True, help_text="Other searchable words, e.g. from a template's file.")
     audience = models.CharField(max_length=20)

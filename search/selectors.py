@@ -311,7 +311,7 @@ def record_results(outcome, found):
     outcome.approximate, outcome.capped = found.facets.approximate, found.capped
     outcome.exact_total = not found.capped
     outcome.shown_limit = found.pages * PER_PAGE
-    entries = SearchEntry.objects.defer("body_text", "extra_text").in_bulk([pk for pk, _ in found.rows])
+    entries = SearchEntry.objects.defer("keywords", "body_text", "extra_text").in_bulk([pk for pk, _ in found.rows])
     outcome.results = [Result(entries[pk], snippet) for pk, snippet in found.rows if pk in entries]
 
 

@@ -81,7 +81,7 @@ def highlight(marked_text):
 def vocabulary(entries):
     words = set()
     for entry in entries:
-        for text in (entry.title, entry.summary, entry.body_text, entry.extra_text):
+        for text in (entry.title, entry.summary, entry.keywords, entry.body_text, entry.extra_text):
             words.update(w.lower() for w in VOCABULARY_WORD.findall(text or ""))
     return sorted(words - STOP_WORDS)
 

@@ -1,7 +1,7 @@
 """SQLite FTS5 search, for the zero-set-up local default.
 
 search_fts is an FTS5 table (porter stemming over unicode61) holding each entry's
-title, summary and body plus extra text under the entry's id; triggers on
+title, summary, body plus extra text, and the words readers search with, under the entry's id; triggers on
 search_searchentry keep it in step. Migration 0002 creates both on SQLite, and
 ensure_engine_objects() re-creates the triggers after a migration that rebuilds
 the table. See https://www.sqlite.org/fts5.html.
@@ -26,20 +26,21 @@ from search.backends.base import (
 
 FTS_TABLE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-    "title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')"
+    "title, summary, body, keywords, tokenize = 'porter unicode61 remove_diacritics 2')"
 )
-FTS_VALUES = "new.id, new.title, new.summary, new.body_text || ' ' || new.extra_text"
+FTS_COLUMNS = "rowid, title, summary, body, keywords"
+FTS_VALUES = "new.id, new.title, new.summary, new.body_text || ' ' || new.extra_text, new.keywords"
 TRIGGERS_SQL = [
     "CREATE TRIGGER IF NOT EXISTS search_fts_insert AFTER INSERT ON search_searchentry BEGIN "
-    f"INSERT INTO search_fts (rowid, title, summary, body) VALUES ({FTS_VALUES}); END",
+    f"INSERT INTO search_fts ({FTS_COLUMNS}) VALUES ({FTS_VALUES}); END",
     "CREATE TRIGGER IF NOT EXISTS search_fts_delete AFTER DELETE ON search_searchentry BEGIN "
     "DELETE FROM search_fts WHERE rowid = old.id; END",
     "CREATE TRIGGER IF NOT EXISTS search_fts_update AFTER UPDATE ON search_searchentry BEGIN "
     "DELETE FROM search_fts WHERE rowid = old.id; "
-    f"INSERT INTO search_fts (rowid, title, summary, body) VALUES ({FTS_VALUES}); END",
+    f"INSERT INTO search_fts ({FTS_COLUMNS}) VALUES ({FTS_VALUES}); END",
 ]
-# Column weights for bm25: title, summary, body.
-BM25 = "bm25(search_fts, 10.0, 4.0, 1.0)"
+# Column weights for bm25: title, summary, body, keywords (the words readers search with count like the summary).
+BM25 = "bm25(search_fts, 10.0, 4.0, 1.0, 4.0)"
 # Among titles that hold every word, the shorter title is more about the query ("Moving to a shared service"
 # before "Will we lose control if we move to a shared service?"), whatever the length of the body, which bm25
 # counts against a long guide. Pages whose title does not hold every word are left in bm25's order.
@@ -76,7 +77,7 @@ def summary_coverage_sql(parsed):
     summary answers the query is about it, while the same words scattered through a long body may only
     mention it."""
     tests = ["(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))" for _ in parsed.groups]
-    params = ["{title summary} : " + _group(group) for group in parsed.groups]
+    params = ["{title summary keywords} : " + _group(group) for group in parsed.groups]
     return "(" + " + ".join(tests) + ") DESC, ", params
 
 
@@ -235,8 +236,8 @@ class SqliteBackend(SearchBackend):
                 cursor.execute(statement)
             if created:
                 cursor.execute(
-                    "INSERT INTO search_fts (rowid, title, summary, body) "
-                    "SELECT id, title, summary, body_text || ' ' || extra_text FROM search_searchentry"
+                    f"INSERT INTO search_fts ({FTS_COLUMNS}) "
+                    "SELECT id, title, summary, body_text || ' ' || extra_text, keywords FROM search_searchentry"
                 )
 
     def index_size(self):

@@ -174,3 +174,15 @@ def test_autocomplete_for_related_questions_never_offers_a_draft_copy():
     )
     titles = [result["text"] for result in response.json()["results"]]
     assert titles == ["Findable live question?"]
+
+
+def test_an_editor_keeps_the_words_readers_search_with_on_the_page_form_one_a_line():
+    editor = make_editor("alice")
+    item = make_question(status=Status.DRAFT)
+    client = signed_in(editor)
+    form = client.get(change_url(item)).content.decode()
+    assert "How readers find it" in form
+    assert "Words readers search with" in form
+    response = client.post(change_url(item), form_data(item, search_keywords="made redundant\r\njob cuts"))
+    assert response.status_code == 302
+    assert Question.objects.get(pk=item.pk).search_keywords == "made redundant\njob cuts"

@@ -71,6 +71,7 @@ def every_field(slug, **fields):
         "title": f"Title of {slug}",
         "slug": slug,
         "summary": f"Summary of {slug}.",
+        "search_keywords": f"words for {slug}\nanother way to ask",
         "body": f"## About {slug}\r\n\r\nWritten in a browser, with its line ends.",
         "audience": Audience.PROVIDERS,
         "owner": "Finance shared services team",

@@ -1,5 +1,6 @@
 """What every search backend offers, and the pieces they share."""
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -14,18 +15,24 @@ VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
 
 ALL, ANY = "all", "any"
 
+# Enough pages to tell a common word from a rare one, without counting every match of a very common word.
+PAGES_COUNTED = 200
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
 
 def edit_distance(a, b):
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    previous = list(range(len(b) + 1))
+    """Typing mistakes between two words: insertions, deletions, substitutions and two neighbouring letters
+    swapped ("modle" for "model"), each one mistake (the optimal string alignment distance)."""
+    rows = [list(range(len(b) + 1))]
     for i, char_a in enumerate(a, 1):
         current = [i]
         for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
+            best = min(rows[-1][j] + 1, current[j - 1] + 1, rows[-1][j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                best = min(best, rows[-2][j - 2] + 1)
+            current.append(best)
+        rows.append(current)
+    return rows[-1][-1]
 
 
 def is_inflection(word, other):
@@ -123,16 +130,21 @@ class SearchBackend:
         return {}
 
     def first_that_finds(self, word, options, now):
-        """The first of the options (best first) that finds a readable item, or None. Stops at another
-        form of the word: "saving" when the text says "savings" is a right word, not a misspelling."""
-        for option in options:
-            if is_inflection(word, option):
+        """The best of the options (given fewest typing mistakes first) that finds a readable item, or None.
+        Among options with as few mistakes as each other, the one more pages use is the likelier meant
+        ("model" rather than "mode" for "modle"). Stops at another form of the word: "saving" when the text
+        says "savings" is a right word, not a misspelling."""
+        for _, group in itertools.groupby(options, key=lambda option: edit_distance(word, option)):
+            group = list(group)
+            if any(is_inflection(word, option) for option in group):
                 return None
-            if self._finds_something(option, now):
-                return option
+            pages = {option: self._pages_using(option, now) for option in group}
+            if found := [option for option in group if pages[option]]:
+                return max(found, key=pages.get)
         return None
 
-    def _finds_something(self, word, now):
+    def _pages_using(self, word, now):
+        """How many readable items hold the word, counted up to PAGES_COUNTED."""
         raise NotImplementedError
 
     # Writing -----------------------------------------------------------------

@@ -29,6 +29,7 @@ from search.backends.base import (
     ANY,
     MARK_END,
     MARK_START,
+    PAGES_COUNTED,
     Filters,
     SearchBackend,
     SearchPage,
@@ -402,12 +403,12 @@ class PostgresBackend(SearchBackend):
                 suggestions[word] = found
         return suggestions
 
-    def _finds_something(self, word, now):
+    def _pages_using(self, word, now):
         sql = (
-            "SELECT EXISTS (SELECT 1 FROM search_searchentry e "
-            "WHERE e.visible_from <= %s AND e.search_vector @@ plainto_tsquery('english', %s))"
+            "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "
+            "WHERE e.visible_from <= %s AND e.search_vector @@ plainto_tsquery('english', %s) LIMIT %s) AS found"
         )
-        return self.fetch(sql, [self.db_now(now), word])[0][0]
+        return self.fetch(sql, [self.db_now(now), word, PAGES_COUNTED])[0][0]
 
     def entries_indexed(self, entries):
         words = vocabulary(entries)

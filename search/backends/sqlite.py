@@ -18,6 +18,7 @@ from search.backends.base import (
     ALL,
     MARK_END,
     MARK_START,
+    PAGES_COUNTED,
     SearchBackend,
     edit_distance,
     highlight,
@@ -203,12 +204,12 @@ class SqliteBackend(SearchBackend):
                 suggestions[word] = found
         return suggestions
 
-    def _finds_something(self, word, now):
+    def _pages_using(self, word, now):
         sql = (
-            "SELECT EXISTS (SELECT 1 FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-            "WHERE search_fts MATCH %s AND e.visible_from <= %s)"
+            "SELECT count(*) FROM (SELECT 1 FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s AND e.visible_from <= %s LIMIT %s)"
         )
-        return self.fetch(sql, [_quoted(word), self.db_now(now)])[0][0]
+        return self.fetch(sql, [_quoted(word), self.db_now(now), PAGES_COUNTED])[0][0]
 
     def entries_indexed(self, entries):
         words = vocabulary(entries)

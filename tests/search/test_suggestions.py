@@ -106,3 +106,20 @@ def test_a_word_an_editors_synonym_explains_is_not_called_a_misspelling(search, 
     _, outcome = search("gov")
     assert (outcome.suggestion, outcome.typed_query) == ("", "")
     assert titles(outcome) == ["Governance"]
+
+
+def test_two_swapped_letters_count_as_one_typing_mistake(search, procurement_pages):
+    # A short word may have one mistake corrected: "rlues" is "rules" with two neighbouring letters swapped.
+    _, outcome = search("rlues")
+    assert outcome.query == "rules"
+    assert titles(outcome) == ["Working with the supplier market"]
+
+
+def test_of_two_words_as_close_to_a_misspelling_the_one_more_pages_use_is_chosen(search, no_synonyms):
+    # "modle" is one mistake from "model" (two letters swapped) and from "mode" (one letter too many).
+    for number in range(3):
+        make_guide(f"Savings guide {number}", body="The savings model estimates what sharing saves.")
+    make_guide("Delivery", body="The delivery mode of a service.")
+    _, outcome = search("modle")
+    assert outcome.query == "model"
+    assert len(titles(outcome)) == 3

@@ -31,6 +31,7 @@ LONG_SHARE_LIMIT = 0.05
 # checked for acronyms and dated names, but left out of sentence counts and reading ease.
 MIN_SENTENCE_WORDS = 3
 SUMMARY_LIMIT = 160
+MAX_KEYWORD_WORDS = 6
 
 # Acronyms readers never need spelled out. Everything else of 2 or more capitals is expanded on
 # first use on each page: "Department for Work and Pensions (DWP)" or "DWP (Department for ...)".
@@ -129,6 +130,7 @@ class Report:
     path: str
     sentences: list
     problems: list
+    keywords: list = field(default_factory=list)  # the page's words readers search with
 
     @property
     def long_sentences(self):
@@ -412,6 +414,30 @@ def summary_problems(page):
     return problems
 
 
+def keyword_phrases(page):
+    raw = page.meta.get("search_keywords") or []
+    return [str(phrase).strip() for phrase in raw] if isinstance(raw, list) else [str(raw)]
+
+
+def keyword_problems(page):
+    """Words readers search with: short phrases, each saying something the title and summary do not."""
+    if not isinstance(page.meta.get("search_keywords") or [], list):
+        return [Problem("keywords", "'search_keywords' must be a list of phrases")]
+    problems = []
+    known = {" ".join(words(str(page.meta.get(key) or ""))).lower() for key in ("title", "summary")}
+    seen = set()
+    for phrase in keyword_phrases(page):
+        key = phrase.lower()
+        if not phrase or len(phrase.split()) > MAX_KEYWORD_WORDS:
+            problems.append(Problem("keywords", f"\u201c{phrase}\u201d: give 1 to {MAX_KEYWORD_WORDS} words"))
+        elif key in seen:
+            problems.append(Problem("keywords", f"\u201c{phrase}\u201d is given twice"))
+        elif " ".join(words(phrase)).lower() in known:
+            problems.append(Problem("keywords", f"\u201c{phrase}\u201d only repeats the title or summary"))
+        seen.add(key)
+    return problems
+
+
 def history_problems(page):
     history = page.meta.get("history")
     if history is None:
@@ -441,14 +467,15 @@ def check_page(path, text, label=None):
     problems = long_sentences(sentences) + unexpanded_acronyms(page) + undated_names(sentences)
     problems += spelling_problems(text)
     if page.has_front_matter:
-        problems += source_problems(page) + summary_problems(page) + history_problems(page)
+        problems += source_problems(page) + summary_problems(page) + keyword_problems(page) + history_problems(page)
     else:
         problems += [
             Problem("outside-link", f"{link} in a file that cannot list sources")
             for link in page.links
             if re.match(r"(https?:)?//", link)
         ]
-    return Report(page.path, [s for s, prose in sentences if prose], problems)
+    keywords = keyword_phrases(page) if page.has_front_matter else []
+    return Report(page.path, [s for s, prose in sentences if prose], problems, keywords)
 
 
 # --- The whole demo content --------------------------------------------------------------------
@@ -483,6 +510,19 @@ class Result:
         return not self.failures
 
 
+def shared_keyword_problems(reports):
+    """A phrase readers search with belongs to the one page that answers it best, not to several."""
+    pages = {}
+    for report in reports:
+        for phrase in report.keywords:
+            pages.setdefault(phrase.lower(), []).append(report.path)
+    return [
+        Problem("keywords", f"\u201c{phrase}\u201d is a search keyword of {', '.join(paths)}: keep it on one")
+        for phrase, paths in sorted(pages.items())
+        if len(paths) > 1
+    ]
+
+
 def check_tree(root, base=None):
     """Check every content file under root, and the READMEs (base is the project folder: root's parent)."""
     root = Path(root).resolve()
@@ -496,6 +536,7 @@ def check_tree(root, base=None):
         if readme.exists():
             name = readme.relative_to(base)
             problems += [Problem(p.rule, f"{name}: {p.message}") for p in spelling_problems(readme.read_text())]
+    problems += shared_keyword_problems(reports)
     result = Result(reports, problems)
     if result.long_share >= LONG_SHARE_LIMIT:
         result.problems.append(

@@ -220,6 +220,23 @@ def test_history_page_must_give_its_period_and_link_to_where_things_stand_now():
     assert len(problems(item(f"Read [today]({TODAY}).", history={"period": ""}), rule="history")) == 1
 
 
+def test_search_keywords_are_short_phrases_that_add_to_the_title_and_summary():
+    assert problems(item(search_keywords=["made redundant", "job cuts"]), rule="keywords") == []
+    assert len(problems(item(search_keywords=["one two three four five six seven"]), rule="keywords")) == 1
+    assert len(problems(item(search_keywords=["job cuts", "Job cuts"]), rule="keywords")) == 1
+    assert len(problems(item(search_keywords=["a page"]), rule="keywords")) == 1
+    assert len(problems(item(search_keywords="made redundant"), rule="keywords")) == 1
+
+
+def test_a_search_keyword_on_two_pages_breaks_the_bar(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "one.md").write_text(item("Words here.", search_keywords=["job cuts"]))
+    (tmp_path / "content" / "two.md").write_text(item("Words here.", search_keywords=["Job cuts", "payroll"]))
+    result = content_check.check_tree(tmp_path / "content")
+    assert [p.rule for p in result.problems] == ["keywords"]
+    assert "one.md" in result.problems[0].message and "two.md" in result.problems[0].message
+
+
 def test_unclosed_front_matter_is_reported_instead_of_read_as_prose():
     found = problems("---\ntitle: A page\nsummary: Short.\n\nBody text.\n")
     assert [p.rule for p in found] == ["file"]

@@ -295,13 +295,16 @@ def search_corrected(outcome, parsed, synonyms, filters, page, now):
 
 
 def ranked_results(parsed, filters, page, now):
-    """Pages with every word; if none has them all, pages with any of them instead (and the mode says so)."""
+    """Pages ranked by how much of the query they hold, its rarer words counting more. A page need not hold
+    every word of a longer query: the page that answers "what's in it for my department" may never say
+    "department". Pages holding every word are ranked alone only when too many pages hold some of the words
+    to rank them all. The mode is "any" when no page holds every word (and the page says so)."""
     backend = get_backend()
     found = backend.run(parsed=parsed, mode=ALL, filters=filters, now=now, page=page, per_page=PER_PAGE)
-    if found.total == 0 and len(parsed.groups) > 1:
+    if len(parsed.groups) > 1 and (not found.total or backend.ranks_every_match(parsed, now)):
         loose = backend.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=page, per_page=PER_PAGE)
         if loose.total:
-            return loose, ANY
+            return loose, ALL if found.total else ANY
     return found, ALL
 
 

@@ -15,6 +15,12 @@ VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
 
 ALL, ANY = "all", "any"
 
+# How much a page's share of the query's weight counts when ranking (each group of the query weighted by how
+# rare it is in the index): in its whole text, in its title, and in its title and summary with the words readers
+# search with. Both engines use them, so both rank the same page first.
+COVERAGE_WEIGHT = 10.0
+TITLE_COVERAGE_WEIGHT = 6.0
+SUMMARY_COVERAGE_WEIGHT = 3.0
 # Enough pages to tell a common word from a rare one, without counting every match of a very common word.
 PAGES_COUNTED = 200
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
@@ -33,6 +39,11 @@ def edit_distance(a, b):
             current.append(best)
         rows.append(current)
     return rows[-1][-1]
+
+
+def max_mistakes(word):
+    """Typing mistakes a suggestion may correct: one in a short word, two in a longer one."""
+    return 1 if len(word) <= 5 else 2
 
 
 def is_inflection(word, other):
@@ -115,6 +126,11 @@ class SearchBackend:
                 parsed=parsed, mode=mode, filters=filters, now=now, offset=(page - 1) * per_page, limit=per_page
             )
         return SearchPage(facets=facets, total=facets.total, rows=rows, page=page, pages=pages)
+
+    def ranks_every_match(self, parsed, now):
+        """Whether every page holding any of the query's words can be counted and ranked exactly (so a query
+        can be ranked over all of them rather than only over the pages holding every word)."""
+        return True
 
     def facets(self, *, parsed, mode, filters, now):
         """Matches with all filters applied (total), and per filter value the count with the

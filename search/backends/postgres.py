@@ -21,25 +21,33 @@ only the pages of that pool are offered.
 # ruff: noqa: S608 - SQL here is joined from constant fragments and %s placeholders; every value is bound.
 
 import json
+from contextlib import contextmanager
 
 from django.db import transaction
 
 from search.backends.base import (
     ALL,
     ANY,
+    COVERAGE_WEIGHT,
     MARK_END,
     MARK_START,
     PAGES_COUNTED,
+    SUMMARY_COVERAGE_WEIGHT,
+    TITLE_COVERAGE_WEIGHT,
     Filters,
     SearchBackend,
     SearchPage,
     edit_distance,
     highlight,
+    max_mistakes,
     pages_for,
     vocabulary,
 )
 from search.query import ParsedQuery
 
+# Spelling: the words at least this alike by trigrams are candidates, the most alike of them considered.
+SPELLING_SIMILARITY = "0.15"
+SPELLING_CANDIDATES = 8
 EXACT_LIMIT = 400
 SAMPLE_ROWS = 600
 POOL_SIZE = 100
@@ -49,13 +57,6 @@ TITLE_POOL_SIZE = 50
 # about this many times as much as visiting a row the GIN index already says matches.
 VECTOR_READ_COST = 3.5
 
-# How much the share of the query's weight a page holds (each group weighted by how rare its words are
-# in the index) counts, in the whole text and in the title.
-COVERAGE_WEIGHT = 10.0
-TITLE_COVERAGE_WEIGHT = 6.0
-# …and in the title and summary together: a page whose summary answers the query is about it, while the
-# same words scattered through a long body may only mention it.
-SUMMARY_COVERAGE_WEIGHT = 3.0
 # The share of the query's weight that a vector holds.
 COVERED = (
     "(SELECT coalesce(sum(g.weight), 0) / greatest(q.total_weight, 0.000001) "
@@ -154,12 +155,21 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     supports_suggestions = True
 
-    def run(self, *, parsed, mode, filters, now, page, per_page):
+    @contextmanager
+    def _planned_for_search(self):
         with transaction.atomic(using=self.connection.alias):
             # For this transaction only. JIT compilation costs more than it saves on queries this short.
             # Finding matches through the GIN index never reads a row's long search_vector; a sequential
             # scan reads (and decompresses) it for every row, which costs far more than the planner thinks.
             self.fetch("SELECT set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)", [])
+            yield
+
+    def ranks_every_match(self, parsed, now):
+        with self._planned_for_search():
+            return self._is_small(parsed, ANY, now)
+
+    def run(self, *, parsed, mode, filters, now, page, per_page):
+        with self._planned_for_search():
             if self._is_small(parsed, mode, now):
                 return super().run(parsed=parsed, mode=mode, filters=filters, now=now, page=page, per_page=per_page)
             return self._run_large(parsed, mode, filters, now, page, per_page)
@@ -384,21 +394,30 @@ class PostgresBackend(SearchBackend):
         candidates = sorted({w for w in words if 3 <= len(w) <= 40 and not w.isdigit()})
         if not candidates:
             return {}
+        known = self.fetch("SELECT word FROM search_searchword WHERE word = ANY(%s::text[])", [candidates])
+        unknown = sorted(set(candidates) - {word for (word,) in known})
+        if not unknown:
+            return {}
         sql = (
-            "WITH w AS MATERIALIZED (SELECT u.word FROM unnest(%s::text[]) AS u(word) "
-            "  WHERE NOT EXISTS (SELECT 1 FROM search_searchword s WHERE s.word = u.word)) "
-            "SELECT w.word, c.word FROM w CROSS JOIN LATERAL ("
-            "  SELECT s.word FROM search_searchword s WHERE s.word %% w.word AND s.word <> w.word"
-            "  ORDER BY similarity(s.word, w.word) DESC, s.word LIMIT 3"
-            ") AS c ORDER BY w.word"
+            "SELECT u.word, c.word FROM unnest(%s::text[]) AS u(word) CROSS JOIN LATERAL ("
+            "  SELECT s.word FROM search_searchword s WHERE s.word %% u.word AND s.word <> u.word"
+            f"  ORDER BY similarity(s.word, u.word) DESC, s.word LIMIT {SPELLING_CANDIDATES}"
+            ") AS c ORDER BY u.word"
         )
         by_word = {}
-        for word, candidate in self.fetch(sql, [candidates]):
-            by_word.setdefault(word, []).append(candidate)
+        with transaction.atomic(using=self.connection.alias):
+            # A short word with two letters swapped shares few trigrams with the word meant ("rlues" and
+            # "rules" share 2 of 10): look further than pg_trgm's default of 0.3, and let the fewest typing
+            # mistakes decide among more candidates.
+            self.fetch("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [SPELLING_SIMILARITY])
+            for word, candidate in self.fetch(sql, [unknown]):
+                by_word.setdefault(word, []).append(candidate)
         suggestions = {}
         for word, options in by_word.items():
-            # Trigram similarity finds the candidates; the fewest typing mistakes decides (stable sort).
-            ranked = sorted(options, key=lambda option: edit_distance(word, option))
+            # Trigram similarity finds the candidates; those within a few typing mistakes are kept, as on SQLite,
+            # and the fewest mistakes decide (a stable sort keeps the most alike first among equals).
+            close = [option for option in options if edit_distance(word, option) <= max_mistakes(word)]
+            ranked = sorted(close, key=lambda option: edit_distance(word, option))
             if found := self.first_that_finds(word, ranked, now):
                 suggestions[word] = found
         return suggestions

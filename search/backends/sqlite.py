@@ -14,14 +14,20 @@ with the fewest typing mistakes that finds a readable item.
 
 # ruff: noqa: S608 - SQL here is joined from constant fragments and %s placeholders; every value is bound.
 
+import math
+
 from search.backends.base import (
     ALL,
+    COVERAGE_WEIGHT,
     MARK_END,
     MARK_START,
     PAGES_COUNTED,
+    SUMMARY_COVERAGE_WEIGHT,
+    TITLE_COVERAGE_WEIGHT,
     SearchBackend,
     edit_distance,
     highlight,
+    max_mistakes,
     vocabulary,
 )
 
@@ -97,11 +103,6 @@ def filter_sql(filters):
     return kind, audience, topic
 
 
-def max_mistakes(word):
-    """Typing mistakes a suggestion may correct: one in a short word, two in a longer one."""
-    return 1 if len(word) <= 5 else 2
-
-
 class SqliteBackend(SearchBackend):
     vendor = "sqlite"
     supports_suggestions = True
@@ -143,9 +144,9 @@ class SqliteBackend(SearchBackend):
             return [(pk, highlight(summary)) for pk, summary in rows]
         expression = match_expression(parsed, mode)
         title_expression = "title : (" + match_expression(parsed, ALL, with_exclusions=False) + ")"
-        # With every group matched somewhere, those matched in the title or summary tell pages apart; in the
-        # any-word fallback bm25 weighs rare words against common ones, which a plain count would not.
-        covered, covered_params = summary_coverage_sql(parsed) if mode == ALL else ("", [])
+        # With every group matched somewhere, those matched in the title or summary tell pages apart; with only
+        # some matched, the rarer the groups a page holds, the better (a plain count would favour common words).
+        covered, covered_params = summary_coverage_sql(parsed) if mode == ALL else self.weighted_coverage_sql(parsed)
         # A title that is exactly the query first, then titles holding every group, then bm25 (title weighted most).
         sql = (
             "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
@@ -161,6 +162,31 @@ class SqliteBackend(SearchBackend):
         ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
         snippets = self._snippets(ids, expression) if ids else {}
         return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]
+
+    def weighted_coverage_sql(self, parsed):
+        """For pages holding only some of the query: the share of the query's weight a page holds in its whole
+        text, its title, and its title and summary with the words readers search with, each group weighted by
+        how rare it is in the index (bm25's inverse document frequency), in the proportions PostgreSQL ranks
+        by. As SQL for ORDER BY, with its parameters."""
+        groups = [_group(group) for group in parsed.groups]
+        counts = self.fetch(
+            "SELECT (SELECT count(*) FROM search_fts), "
+            + ", ".join("(SELECT count(*) FROM search_fts WHERE search_fts MATCH %s)" for _ in groups),
+            groups,
+        )[0]
+        pages, holding = counts[0], counts[1:]
+        weights = [math.log(1 + (pages - n + 0.5) / (n + 0.5)) for n in holding]
+        total = sum(weights) or 1.0
+        terms, params = [], []
+        for share, columns in (
+            (COVERAGE_WEIGHT, ""),
+            (TITLE_COVERAGE_WEIGHT, "title : "),
+            (SUMMARY_COVERAGE_WEIGHT, "{title summary keywords} : "),
+        ):
+            for weight, group in zip(weights, groups, strict=True):
+                terms.append("%s * (e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))")
+                params += [share * weight / total, columns + group]
+        return "(" + " + ".join(terms) + ") DESC, ", params
 
     def _snippets(self, ids, expression):
         """Snippets only for the rows on this page: prefer the summary when it matches, else the body."""

@@ -49,11 +49,25 @@ def test_a_title_with_every_word_beats_a_title_with_some(search, no_synonyms):
     assert titles(outcome) == ["Pension and annual leave", "Annual leave"]
 
 
-def test_every_word_must_match_when_some_page_has_them_all(search, no_synonyms):
-    make_question("Pension arrangements", body=FILLER)
-    make_question("Pension and annual leave", body=FILLER)
+def test_pages_holding_every_word_come_before_pages_holding_some_and_the_page_does_not_say_some(search, no_synonyms):
+    make_question("Pension arrangements", body=FILLER, updated_days_ago=1)
+    make_question("Pension and annual leave", body=FILLER, updated_days_ago=300)
+    make_question("Something else", body=FILLER)
     _, outcome = search("pension leave")
-    assert titles(outcome) == ["Pension and annual leave"]
+    assert titles(outcome) == ["Pension and annual leave", "Pension arrangements"]
+    assert outcome.mode == "all"
+    assert "contain some of them" not in outcome_html(search, "pension leave")
+
+
+def test_a_page_whose_title_holds_the_rare_word_beats_a_page_holding_every_word_in_passing(search, no_synonyms):
+    # "department" is on nearly every page, "benefits" on one: a page need not hold every word of a longer
+    # question to answer it.
+    for number in range(6):
+        make_guide(f"Guide {number}", body=f"{FILLER} Each department decides.")
+    make_guide("Moving over", body=f"{FILLER} The department listed the benefits it expected.")
+    make_question("What are the benefits?", summary="Lower costs and better services.", body=FILLER)
+    _, outcome = search("benefits for my department")
+    assert titles(outcome)[:2] == ["What are the benefits?", "Moving over"]
     assert outcome.mode == "all"
 
 

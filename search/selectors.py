@@ -15,7 +15,7 @@ from publishing.models import Topic
 from publishing.pagination import Pagination, page_url, pagination_for
 from publishing.registry import recommended_pages
 from search.backends import Filters, get_backend
-from search.backends.base import ALL, ANY
+from search.backends.base import ALL
 from search.indexing import kind_of, kinds
 from search.models import BestBet, PhraseSynonym, SearchEntry, Synonym, split_terms
 from search.query import WORD, SynonymTable, normalise_for_matching, parse_query
@@ -295,17 +295,8 @@ def search_corrected(outcome, parsed, synonyms, filters, page, now):
 
 
 def ranked_results(parsed, filters, page, now):
-    """Pages ranked by how much of the query they hold, its rarer words counting more. A page need not hold
-    every word of a longer query: the page that answers "what's in it for my department" may never say
-    "department". Pages holding every word are ranked alone only when too many pages hold some of the words
-    to rank them all. The mode is "any" when no page holds every word (and the page says so)."""
-    backend = get_backend()
-    found = backend.run(parsed=parsed, mode=ALL, filters=filters, now=now, page=page, per_page=PER_PAGE)
-    if len(parsed.groups) > 1 and (not found.total or backend.ranks_every_match(parsed, now)):
-        loose = backend.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=page, per_page=PER_PAGE)
-        if loose.total:
-            return loose, ALL if found.total else ANY
-    return found, ALL
+    """One page of results, best first, and whether some page holds every word (see SearchBackend.ranked)."""
+    return get_backend().ranked(parsed=parsed, filters=filters, now=now, page=page, per_page=PER_PAGE)
 
 
 def record_results(outcome, found):

@@ -127,10 +127,31 @@ class SearchBackend:
             )
         return SearchPage(facets=facets, total=facets.total, rows=rows, page=page, pages=pages)
 
+    def ranked(self, *, parsed, filters, now, page, per_page):
+        """Pages ranked by how much of the query they hold, its rarer words counting more, and the mode: "all"
+        when some page holds every word, "any" when none does (and the results page says so). A page need not
+        hold every word of a longer query: the page that answers "what's in it for my department" may never say
+        "department". Only when too many pages hold some of the words to rank them all are the pages holding
+        every word ranked alone."""
+        several_words = len(parsed.groups) > 1
+        if several_words and self.ranks_every_match(parsed, now):
+            found = self.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=page, per_page=per_page)
+            return found, ALL if self.holds_every_word(parsed, filters, now) else ANY
+        found = self.run(parsed=parsed, mode=ALL, filters=filters, now=now, page=page, per_page=per_page)
+        if several_words and not found.total:
+            loose = self.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=page, per_page=per_page)
+            if loose.total:
+                return loose, ANY
+        return found, ALL
+
     def ranks_every_match(self, parsed, now):
         """Whether every page holding any of the query's words can be counted and ranked exactly (so a query
         can be ranked over all of them rather than only over the pages holding every word)."""
         return True
+
+    def holds_every_word(self, parsed, filters, now):
+        """Whether a readable page that the filters allow holds every group of the query."""
+        raise NotImplementedError
 
     def facets(self, *, parsed, mode, filters, now):
         """Matches with all filters applied (total), and per filter value the count with the

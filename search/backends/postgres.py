@@ -154,19 +154,35 @@ def about(count):
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     supports_suggestions = True
+    _planning = False  # inside _planned_for_search(): its settings hold, no second transaction is needed
 
     @contextmanager
     def _planned_for_search(self):
+        if self._planning:
+            yield
+            return
         with transaction.atomic(using=self.connection.alias):
             # For this transaction only. JIT compilation costs more than it saves on queries this short.
             # Finding matches through the GIN index never reads a row's long search_vector; a sequential
             # scan reads (and decompresses) it for every row, which costs far more than the planner thinks.
             self.fetch("SELECT set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)", [])
-            yield
+            self._planning = True
+            try:
+                yield
+            finally:
+                self._planning = False
+
+    def ranked(self, **search):
+        with self._planned_for_search():
+            return super().ranked(**search)
 
     def ranks_every_match(self, parsed, now):
         with self._planned_for_search():
             return self._is_small(parsed, ANY, now)
+
+    def holds_every_word(self, parsed, filters, now):
+        with self._planned_for_search():
+            return self._count_upto(parsed, ALL, filters, now, 1) > 0
 
     def run(self, *, parsed, mode, filters, now, page, per_page):
         with self._planned_for_search():

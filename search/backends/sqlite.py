@@ -115,6 +115,13 @@ class SqliteBackend(SearchBackend):
             [match_expression(parsed, mode), self.db_now(now)],
         )
 
+    def holds_every_word(self, parsed, filters, now):
+        where, where_params = self._matching(parsed, ALL, now)
+        (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
+        allowed = f"{kind_sql} AND {aud_sql} AND {topic_sql}"
+        sql = f"SELECT EXISTS (SELECT 1 FROM search_searchentry e WHERE {where} AND {allowed})"
+        return bool(self.fetch(sql, [*where_params, *kind_params, *aud_params, *topic_params])[0][0])
+
     def facets(self, *, parsed, mode, filters, now):
         where, where_params = self._matching(parsed, mode, now)
         (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)

@@ -1,3 +1,5 @@
+from django.db.models import prefetch_related_objects
+
 from guidance.models import LIST_DEFERRED, Guide
 from publishing.pagination import SHORTLIST_LENGTH
 
@@ -17,6 +19,9 @@ def guides_by_topic(*, audience, scanned=GUIDES_SCANNED, per_group=SHORTLIST_LEN
     """
     guides = list(Guide.objects.for_audience_page(audience)[: scanned + 1])
     cut = len(guides) > scanned
+    # Only a guide with no main topic is listed under its first topic: prefetching every guide's topics
+    # would cost a queryset per guide.
+    prefetch_related_objects([guide for guide in guides[:scanned] if not guide.main_topic_id], "topics")
     groups = {}
     untopical = {"topic": None, "guides": []}
     for guide in guides[:scanned]:

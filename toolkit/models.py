@@ -5,9 +5,9 @@ import reversion
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
-from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet, published_rows_index
+from sharedservices.links import slug_url
 
 # /toolkit/<stage>/ shares its URL space with these pages, so no stage may take their slugs.
 RESERVED_STAGE_SLUGS = {"templates", "examples"}
@@ -65,7 +65,7 @@ class Stage(PublishedContent):
         verbose_name = "toolkit stage"
 
     def get_absolute_url(self):
-        return reverse("toolkit:stage", args=[self.slug])
+        return slug_url("toolkit:stage", self.slug)
 
     @property
     def activity_list(self):
@@ -96,7 +96,7 @@ class StageItem(PublishedContent):
         ]
 
     def get_absolute_url(self):
-        return reverse(f"toolkit:{self._meta.model_name}", args=[self.slug])
+        return slug_url(f"toolkit:{self._meta.model_name}", self.slug)
 
 
 class ExampleQuerySet(PublishedContentQuerySet):

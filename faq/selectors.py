@@ -11,7 +11,7 @@ IN_ORDER = ("position", "title", "pk")
 
 def question_page(question):
     """A question's reader page (and preview): the answer and the first few related questions, guides and stages."""
-    related = question.related.published().order_by(*IN_ORDER)
+    related = question.related.published().only("title", "slug").order_by(*IN_ORDER)
     guides = question.related_guides.published().only("title", "slug").order_by(*IN_ORDER)
     stages = question.related_stages.published().only("title", "slug", "position").order_by(*IN_ORDER)
     return {

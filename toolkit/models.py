@@ -101,8 +101,8 @@ class StageItem(PublishedContent):
 
 class ExampleQuerySet(PublishedContentQuerySet):
     def for_stage(self, stage_id):
-        """A stage's examples in title order, read from the stage's own index."""
-        return self.published().filter(stage_id=stage_id).order_by("title", "pk")
+        """A stage's examples in title order, read from the stage's own index, with what a list shows of each."""
+        return self.published().filter(stage_id=stage_id).only("title", "slug", "summary").order_by("title", "pk")
 
 
 @reversion.register()
@@ -176,8 +176,14 @@ class TemplateQuerySet(PublishedContentQuerySet):
         return self.prefetch_related(current_files())
 
     def for_stage(self, stage_id):
-        """A stage's templates in title order, read from the stage's own index."""
-        return self.published().filter(stage_id=stage_id).with_files().order_by("title", "pk")
+        """A stage's templates in title order, read from the stage's own index, without their bodies."""
+        return (
+            self.published()
+            .filter(stage_id=stage_id)
+            .defer("body", "body_html", "headings")
+            .with_files()
+            .order_by("title", "pk")
+        )
 
     def filtered(self, *, stages=(), formats=()):
         """Templates in any of the given stages (slugs) that offer any of the given formats."""

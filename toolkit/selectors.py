@@ -11,7 +11,7 @@ def stage_page(stage):
     templates, examples, answers and guides, linking to the full lists."""
     path = list(Stage.objects.in_order().only("title", "slug", "position"))
     index = next((i for i, step in enumerate(path) if step.pk == stage.original_id), None)
-    guides = stage.original.related_guides.published().order_by("title", "pk")
+    guides = stage.original.related_guides.published().only("title", "slug").order_by("title", "pk")
     return {
         "item": stage,
         "stage": stage,
@@ -21,7 +21,9 @@ def stage_page(stage):
         "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
         "templates": shortlist(Template.objects.for_stage(stage.original_id), SHORTLIST_LENGTH),
         "examples": shortlist(Example.objects.for_stage(stage.original_id), SHORTLIST_LENGTH),
-        "related_questions": stage.related_questions.published().order_by("title", "pk")[:SHORTLIST_LENGTH],
+        "related_questions": stage.related_questions.published()
+        .only("title", "slug")
+        .order_by("title", "pk")[:SHORTLIST_LENGTH],
         "related_guides": guides[:SHORTLIST_LENGTH],
     }
 

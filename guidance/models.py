@@ -43,7 +43,7 @@ class GuideQuerySet(PublishedContentQuerySet):
             self.published()
             .for_audience(audience)
             .select_related("main_topic")
-            .defer(*LIST_DEFERRED)
+            .only("title", "slug", "summary", "main_topic__title", "main_topic__slug")
             .most_useful_first()
         )
 

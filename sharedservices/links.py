@@ -1,32 +1,44 @@
 """Addresses of pages named by a slug, without running reverse() for every link on a page.
 
 A list page links to dozens of items, and reverse() costs tens of microseconds each time. The
-address of `name` with a slug is the same every time but for the slug, so the part around it is
-reversed once per URL configuration and script prefix, and the slug is put in between.
+address of `name` with a slug is the same every time but for the slug, so the parts around the slugs
+are reversed once per URL configuration and script prefix, and the slugs are put in between.
 """
 
 import re
-from urllib.parse import quote
 
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 
-SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-# Reversed in place of the slug to find where it goes: a slug itself, so every route accepts it.
-MARKER = "0slug0marker0"
-_around = {}
+SLUGS = re.compile(r"[-a-zA-Z0-9_]+(/[-a-zA-Z0-9_]+)*")
+# Reversed in place of the slugs to find where they go: slugs themselves, so every route accepts them.
+MARKERS = ("0slug0marker0", "0slug0marker1", "0slug0marker2")
+_parts = {}
 
 
-def slug_url(name, slug):
-    """reverse(name, args=[slug]), for a URL pattern whose only argument is a slug."""
-    slug = str(slug)
-    if not SLUG.fullmatch(slug):
-        return reverse(name, args=[slug])  # reverse() says what is wrong with it
+def slug_url(name, *slugs):
+    """reverse(name, args=slugs), for a URL pattern whose arguments are all slugs."""
+    slugs = [str(slug) for slug in slugs]
+    if not slugs or len(slugs) > len(MARKERS) or not SLUGS.fullmatch("/".join(slugs)):
+        return reverse(name, args=slugs)  # reverse() says what is wrong with them
     # The resolver object is new whenever the URL configuration changes (clear_url_caches).
-    key = (get_resolver(get_urlconf()), get_script_prefix(), name)
-    around = _around.get(key)
-    if around is None:
-        before, marker, after = reverse(name, args=[MARKER]).partition(MARKER)
-        if not marker or MARKER in after:
-            return reverse(name, args=[slug])
-        around = _around[key] = (before, after)
-    return f"{around[0]}{quote(slug)}{around[1]}"
+    key = (get_resolver(get_urlconf()), get_script_prefix(), name, len(slugs))
+    parts = _parts.get(key)
+    if parts is None:
+        parts = _parts[key] = _split(reverse(name, args=MARKERS[: len(slugs)]), MARKERS[: len(slugs)])
+    if not parts:
+        return reverse(name, args=slugs)
+    # A slug's characters are never percent-encoded, so each goes in as it is.
+    if len(slugs) == 1:
+        return f"{parts[0]}{slugs[0]}{parts[1]}"
+    return "".join(part for pair in zip(parts, [*slugs, ""], strict=True) for part in pair)
+
+
+def _split(url, markers):
+    """The parts of `url` around each marker in turn, or None when they are not each there once, in order."""
+    parts = []
+    for marker in markers:
+        before, found, url = url.partition(marker)
+        if not found or marker in url:
+            return None
+        parts.append(before)
+    return [*parts, url]

@@ -1,5 +1,6 @@
 import re
 import uuid
+from typing import NamedTuple
 
 import reversion
 from django.core.validators import RegexValidator
@@ -162,8 +163,25 @@ class TemplateFile(models.Model):
         return self.format
 
     @property
+    def human_size(self):
+        """The size as GOV.UK shows it on attachments: "812 bytes", "38 KB", "1.2 MB"."""
+        if self.size is None:
+            return ""
+        if self.size < 1024:
+            return f"{self.size} bytes"
+        if self.size < 1024 * 1024:
+            return f"{round(self.size / 1024)} KB"
+        return f"{self.size / (1024 * 1024):.1f} MB"
+
+    @property
     def content_type(self):
         return CONTENT_TYPES[self.format]
+
+
+class Download(NamedTuple):
+    url: str
+    label: str
+    meta: str
 
 
 def current_files():
@@ -223,6 +241,17 @@ class Template(StageItem):
     def file_list(self):
         """Current files, open formats first (uses prefetched files when there are any)."""
         return sorted(self.files.all(), key=lambda f: FORMAT_ORDER.get(f.format, 99))
+
+    def downloads(self):
+        """What a page lists of each current file: its download address, format name and "(FORMAT, size)" text."""
+        return [
+            Download(
+                url=slug_url("toolkit:download", self.slug, f.format),
+                label=f.get_format_display(),
+                meta=f"{f.format.upper()}, {f.human_size}",
+            )
+            for f in self.file_list
+        ]
 
     def file_for(self, file_format):
         return next((f for f in self.files.all() if f.format == file_format), None)

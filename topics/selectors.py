@@ -1,7 +1,8 @@
+from django.db.models import IntegerField, Value
 from django.urls import reverse
 
 from publishing.models import Topic
-from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, shortlist
+from publishing.pagination import SHORTLIST_LENGTH, Shortlist, page_of, page_url
 from publishing.registry import kinds, landing_page
 
 # How many items a topic's full list of one kind shows on each page.
@@ -13,12 +14,32 @@ def published_on(topic, kind):
     return kind.model.objects.published().filter(topics=topic).only("title", "slug", "summary").order_by("title", "pk")
 
 
+LISTED = ("id", "title", "slug", "summary")
+
+
 def topic_groups(topic):
     """What is published on a topic, kind by kind in the registry's order: the first few of each kind in
-    title order (one query per kind, read from its title index) and a link to all of them."""
+    title order (each kind's read from its title index) and a link to all of them, in one query."""
+    registered = kinds()
+    if not registered:
+        return []
+    # One query, not one per kind: each kind's first few, one row more than shown to know whether there are more.
+    firsts = [
+        published_on(topic, kind)
+        .annotate(kind_index=Value(index, output_field=IntegerField()))
+        .values_list("kind_index", *LISTED)[: SHORTLIST_LENGTH + 1]
+        for index, kind in enumerate(registered)
+    ]
+    rows = (
+        firsts[0].union(*firsts[1:], all=True).order_by("kind_index", "title", "id") if len(firsts) > 1 else firsts[0]
+    )
+    by_kind = {}
+    for kind_index, *values in rows:
+        by_kind.setdefault(kind_index, []).append(values)
     groups = []
-    for kind in kinds():
-        items = shortlist(published_on(topic, kind), SHORTLIST_LENGTH)
+    for index, kind in enumerate(registered):
+        fetched = [kind.model.from_db(None, LISTED, values) for values in by_kind.get(index, [])]
+        items = Shortlist(fetched[:SHORTLIST_LENGTH], len(fetched) > SHORTLIST_LENGTH)
         if items:
             groups.append(
                 {

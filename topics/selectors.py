@@ -4,6 +4,7 @@ from django.urls import reverse
 from publishing.models import Topic
 from publishing.pagination import SHORTLIST_LENGTH, Shortlist, page_of, page_url
 from publishing.registry import kinds, landing_page
+from sharedservices.links import slug_url
 
 # How many items a topic's full list of one kind shows on each page.
 ITEMS_PER_PAGE = 50
@@ -38,7 +39,7 @@ def topic_groups(topic):
         by_kind.setdefault(kind_index, []).append(values)
     groups = []
     for index, kind in enumerate(registered):
-        fetched = [kind.model.from_db(None, LISTED, values) for values in by_kind.get(index, [])]
+        fetched = [kind.model.from_db(rows.db, LISTED, values) for values in by_kind.get(index, [])]
         items = Shortlist(fetched[:SHORTLIST_LENGTH], len(fetched) > SHORTLIST_LENGTH)
         if items:
             groups.append(
@@ -46,7 +47,7 @@ def topic_groups(topic):
                     "id": kind.model._meta.label_lower.replace(".", "-"),
                     "label": kind.heading,
                     "items": items,
-                    "all_url": reverse("topics:kind", args=[topic.slug, kind.slug]),
+                    "all_url": slug_url("topics:kind", topic.slug, kind.slug),
                 }
             )
     return groups

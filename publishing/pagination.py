@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Value, When, prefetch_related_objects
+from django.db.models import Case, Count, IntegerField, Value, When, prefetch_related_objects
 from django.utils.functional import cached_property
 
 # How many items a page shows of a list that belongs to something else (a stage's templates,
@@ -98,6 +98,31 @@ def shortlist(items, limit):
     """The first `limit` of `items` in one query (one row more than shown, to know whether there are more)."""
     fetched = list(items[: limit + 1])
     return Shortlist(fetched[:limit], len(fetched) > limit)
+
+
+def shortlists(querysets, limit, *, fields, order):
+    """The first `limit` of each of `querysets` (of any models), as Shortlists, in one query instead of one each.
+
+    Each list's items hold only `fields` (every model must have them) and come in `order` (names from `fields`).
+    """
+    firsts = [
+        items.annotate(list_index=Value(index, output_field=IntegerField()))
+        .order_by(*order)
+        .values_list("list_index", *fields)[: limit + 1]
+        for index, items in enumerate(querysets)
+    ]
+    if not firsts:
+        return []
+    rows = firsts[0]
+    if len(firsts) > 1:
+        rows = rows.union(*firsts[1:], all=True).order_by("list_index", *order)
+    fetched = [[] for _ in firsts]
+    for index, *values in rows:
+        fetched[index].append(values)
+    return [
+        Shortlist([items.model.from_db(rows.db, fields, values) for values in found[:limit]], len(found) > limit)
+        for items, found in zip(querysets, fetched, strict=True)
+    ]
 
 
 # A group this size or smaller is read together with its neighbours on the page, sorted in one

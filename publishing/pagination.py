@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Case, Count, IntegerField, Value, When, prefetch_related_objects
 from django.utils.functional import cached_property
 
@@ -113,14 +114,17 @@ def shortlists(querysets, limit, *, fields, order):
     ]
     if not firsts:
         return []
-    rows = firsts[0]
-    if len(firsts) > 1:
-        rows = rows.union(*firsts[1:], all=True).order_by("list_index", *order)
+    if len(firsts) == 1 or not connections[firsts[0].db].features.supports_slicing_ordering_in_compound:
+        # SQLite cannot limit each part of a UNION: one query each there.
+        queries = firsts
+    else:
+        queries = [firsts[0].union(*firsts[1:], all=True).order_by("list_index", *order)]
     fetched = [[] for _ in firsts]
-    for index, *values in rows:
-        fetched[index].append(values)
+    for rows in queries:
+        for index, *values in rows:
+            fetched[index].append(values)
     return [
-        Shortlist([items.model.from_db(rows.db, fields, values) for values in found[:limit]], len(found) > limit)
+        Shortlist([items.model.from_db(queries[0].db, fields, values) for values in found[:limit]], len(found) > limit)
         for items, found in zip(querysets, fetched, strict=True)
     ]
 

@@ -9,7 +9,7 @@ import re
 
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 
-SLUGS = re.compile(r"[-a-zA-Z0-9_]+(/[-a-zA-Z0-9_]+)*")
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 # Reversed in place of the slugs to find where they go: slugs themselves, so every route accepts them.
 MARKERS = ("0slug0marker0", "0slug0marker1", "0slug0marker2")
 _parts = {}
@@ -18,7 +18,7 @@ _parts = {}
 def slug_url(name, *slugs):
     """reverse(name, args=slugs), for a URL pattern whose arguments are all slugs."""
     slugs = [str(slug) for slug in slugs]
-    if not slugs or len(slugs) > len(MARKERS) or not SLUGS.fullmatch("/".join(slugs)):
+    if not slugs or len(slugs) > len(MARKERS) or not all(map(SLUG.fullmatch, slugs)):
         return reverse(name, args=slugs)  # reverse() says what is wrong with them
     # The resolver object is new whenever the URL configuration changes (clear_url_caches).
     key = (get_resolver(get_urlconf()), get_script_prefix(), name, len(slugs))

@@ -23,9 +23,9 @@ MAX_QUERIES = {
     "/guidance/<slug>/": 6,
     # the topic, then the first few of every kind of content at once
     "/topics/governance/": 2,
-    # change notes, then the items of each kind among them; featured questions; topics;
+    # change notes, then their items of every kind at once; featured questions; topics;
     # and a content type lookup when the cache is cold
-    "/": 1 + KINDS + 2 + 1,
+    "/": 1 + 1 + 2 + 1,
 }
 
 

@@ -28,13 +28,13 @@ MAIN_TOPIC_HELP = (
 LIST_DEFERRED = ["body", "body_html", "headings", "change_note", "withdrawal_reason"]
 
 
+FOR_EVERYONE_LAST = Case(When(audience=Audience.EVERYONE, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
 class GuideQuerySet(PublishedContentQuerySet):
     def most_useful_first(self):
         """The editors' order. On a tie, a guide written for the audience comes before one for everyone."""
-        for_everyone_last = Case(
-            When(audience=Audience.EVERYONE, then=Value(1)), default=Value(0), output_field=IntegerField()
-        )
-        return self.order_by("position", for_everyone_last, "title", "pk")
+        return self.order_by("position", FOR_EVERYONE_LAST, "title", "pk")
 
     def for_audience_page(self, audience):
         """Published guides for one audience and for everyone, with their main topic (the audience page groups

@@ -1,7 +1,7 @@
-from django.db.models import prefetch_related_objects
+from django.db.models import F, Value, prefetch_related_objects
 
-from guidance.models import LIST_DEFERRED, Guide
-from publishing.pagination import SHORTLIST_LENGTH
+from guidance.models import FOR_EVERYONE_LAST, Guide
+from publishing.pagination import SHORTLIST_LENGTH, shortlists
 
 # An audience page groups the most useful guides it reads, up to this many; beyond
 # that it links to search, so the page stays small however many guides there are.
@@ -36,12 +36,24 @@ def guides_by_topic(*, audience, scanned=GUIDES_SCANNED, per_group=SHORTLIST_LEN
 
 
 def guide_page(guide):
-    """A guide's reader page (and preview): the guide and the first few related guides, answers and stages."""
+    """A guide's reader page (and preview): the guide and the first few related guides, answers and stages,
+    each list in its own order (guides most useful first, answers by category, stages along the path)."""
+    related_guides, related_questions, related_stages = shortlists(
+        [guide.related.published(), guide.related_questions.published(), guide.related_stages.published()],
+        SHORTLIST_LENGTH,
+        fields=("id", "title", "slug"),
+        order=("title", "id"),
+        ranks=[
+            (F("position"), FOR_EVERYONE_LAST),
+            (F("category__position"), F("position")),
+            (F("position"), Value(0)),
+        ],
+    )
     return {
         "item": guide,
         "guide": guide,
-        "related_guides": guide.related.published().defer(*LIST_DEFERRED).most_useful_first()[:SHORTLIST_LENGTH],
-        "related_questions": guide.related_questions.published().only("title", "slug")[:SHORTLIST_LENGTH],
-        "related_stages": guide.related_stages.published().only("title", "slug", "position")[:SHORTLIST_LENGTH],
+        "related_guides": related_guides,
+        "related_questions": related_questions,
+        "related_stages": related_stages,
         "show_review_dates": True,
     }

@@ -101,16 +101,21 @@ def shortlist(items, limit):
     return Shortlist(fetched[:limit], len(fetched) > limit)
 
 
-def shortlists(querysets, limit, *, fields, order):
+def shortlists(querysets, limit, *, fields, order, ranks=None):
     """The first `limit` of each of `querysets` (of any models), as Shortlists, in one query instead of one each.
 
-    Each list's items hold only `fields` (every model must have them) and come in `order` (names from `fields`).
+    Each list's items hold only `fields` (every model must have them) and come in `order` (names from `fields`),
+    after the list's own `ranks` when given: one tuple of expressions per list, all of the same length and types.
     """
+    ranks = ranks or [()] * len(querysets)
+    rank_names = [f"rank_{n}" for n in range(len(ranks[0]) if ranks else 0)]
     firsts = [
-        items.annotate(list_index=Value(index, output_field=IntegerField()))
-        .order_by(*order)
-        .values_list("list_index", *fields)[: limit + 1]
-        for index, items in enumerate(querysets)
+        items.annotate(
+            list_index=Value(index, output_field=IntegerField()), **dict(zip(rank_names, ranked, strict=True))
+        )
+        .order_by(*rank_names, *order)
+        .values_list("list_index", *rank_names, *fields)[: limit + 1]
+        for index, (items, ranked) in enumerate(zip(querysets, ranks, strict=True))
     ]
     if not firsts:
         return []
@@ -118,11 +123,11 @@ def shortlists(querysets, limit, *, fields, order):
         # SQLite cannot limit each part of a UNION: one query each there.
         queries = firsts
     else:
-        queries = [firsts[0].union(*firsts[1:], all=True).order_by("list_index", *order)]
+        queries = [firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *order)]
     fetched = [[] for _ in firsts]
     for rows in queries:
         for index, *values in rows:
-            fetched[index].append(values)
+            fetched[index].append(values[len(rank_names) :])
     return [
         Shortlist([items.model.from_db(queries[0].db, fields, values) for values in found[:limit]], len(found) > limit)
         for items, found in zip(querysets, fetched, strict=True)

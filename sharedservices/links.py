@@ -16,9 +16,9 @@ _parts = {}
 
 
 def slug_url(name, *slugs):
-    """reverse(name, args=slugs), for a URL pattern whose arguments are all slugs."""
+    """reverse(name, args=slugs), for a URL pattern whose arguments are all slugs (or that has none)."""
     slugs = [str(slug) for slug in slugs]
-    if not slugs or len(slugs) > len(MARKERS) or not all(map(SLUG.fullmatch, slugs)):
+    if len(slugs) > len(MARKERS) or not all(map(SLUG.fullmatch, slugs)):
         return reverse(name, args=slugs)  # reverse() says what is wrong with them
     # The resolver object is new whenever the URL configuration changes (clear_url_caches).
     key = (get_resolver(get_urlconf()), get_script_prefix(), name, len(slugs))
@@ -28,6 +28,8 @@ def slug_url(name, *slugs):
     if not parts:
         return reverse(name, args=slugs)
     # A slug's characters are never percent-encoded, so each goes in as it is.
+    if not slugs:
+        return parts[0]
     if len(slugs) == 1:
         return f"{parts[0]}{slugs[0]}{parts[1]}"
     return "".join(part for pair in zip(parts, [*slugs, ""], strict=True) for part in pair)

@@ -189,19 +189,19 @@ def current_files():
     return Prefetch("files", queryset=TemplateFile.objects.defer("text"))
 
 
+# What a list shows of each template (toolkit/partials/template_summary.html): reading no more keeps lists cheap.
+TEMPLATE_LISTED = (
+    "title", "slug", "summary", "stage", "provenance", "file_version", "first_published_at", "last_major_change_at",
+)  # fmt: skip
+
+
 class TemplateQuerySet(PublishedContentQuerySet):
     def with_files(self):
         return self.prefetch_related(current_files())
 
     def for_stage(self, stage_id):
         """A stage's templates in title order, read from the stage's own index, without their bodies."""
-        return (
-            self.published()
-            .filter(stage_id=stage_id)
-            .defer("body", "body_html", "headings")
-            .with_files()
-            .order_by("title", "pk")
-        )
+        return self.published().filter(stage_id=stage_id).only(*TEMPLATE_LISTED).with_files().order_by("title", "pk")
 
     def filtered(self, *, stages=(), formats=()):
         """Templates in any of the given stages (slugs) that offer any of the given formats."""

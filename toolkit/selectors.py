@@ -3,7 +3,16 @@
 from django.urls import reverse
 
 from publishing.pagination import SHORTLIST_LENGTH, GroupedList, page_of, page_url, shortlist, shortlists
-from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template, current_files
+from toolkit.models import (
+    PROVENANCE_HINTS,
+    TEMPLATE_LISTED,
+    Example,
+    FileFormat,
+    Provenance,
+    Stage,
+    Template,
+    current_files,
+)
 
 
 def stage_page(stage):
@@ -63,7 +72,7 @@ def template_list_page(*, stage_slugs, formats, page_number):
     chosen_formats = known_formats(formats)
     filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
     shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
-    templates = Template.objects.filtered(formats=chosen_formats)
+    templates = Template.objects.filtered(formats=chosen_formats).only(*TEMPLATE_LISTED)
     page = page_of(
         in_stage_order(templates, shown_stages, prefetch=[current_files()]),
         page_number,

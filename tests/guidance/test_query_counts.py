@@ -19,8 +19,8 @@ MAX_QUERIES = {
     # the guides with their main topics, then the topics of those with none
     "/guidance/customers/": 2,
     "/guidance/providers/": 2,
-    # the guide, related guides, FAQ answers, stages, topics, change history
-    "/guidance/<slug>/": 6,
+    # the guide, its related guides, FAQ answers and stages at once, topics, change history
+    "/guidance/<slug>/": 4,
     # the topic, then the first few of every kind of content at once
     "/topics/governance/": 2,
     # change notes, then their items of every kind at once; featured questions; topics;

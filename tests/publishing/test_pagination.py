@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.db.models import F, Value
 
 from faq.models import Question
 from guidance.models import Guide
@@ -122,3 +123,23 @@ def test_shortlists_items_hold_only_the_fields_read_and_fetch_no_others_unasked(
     assert listed.get_deferred_fields() >= {"body", "body_html", "summary"}
     with django_assert_num_queries(0):
         assert (listed.pk, listed.title, listed.slug) == (question.pk, question.title, question.slug)
+
+
+def pk(item):
+    return item.pk
+
+
+def test_shortlists_keep_each_lists_own_order_when_ranked():
+    by_position = make_questions(3, title="Ranked {n:03}?")  # positions 0, 1, 2
+    for question, position in zip(by_position, [2, 0, 1], strict=True):
+        Question.objects.filter(pk=question.pk).update(position=position)
+    guides = [make_guide(f"Guide {letter}") for letter in "BA"]
+    questions, by_title = shortlists(
+        [Question.objects.filter(category=by_position[0].category), Guide.objects.filter(pk__in=[*map(pk, guides)])],
+        SHORTLIST_LENGTH,
+        fields=("id", "title", "slug"),
+        order=("title", "id"),
+        ranks=[(F("position"),), (Value(0),)],
+    )
+    assert [question.title for question in questions] == ["Ranked 001?", "Ranked 002?", "Ranked 000?"]
+    assert [guide.title for guide in by_title] == ["Guide A", "Guide B"]

@@ -16,6 +16,8 @@ from sharedservices.links import slug_url
         ("toolkit:download", ["sla-template", "odt"]),
         ("topics:detail", ["hr"]),
         ("topics:kind", ["hr", "faq"]),
+        ("faq:index", []),
+        ("about", []),
     ],
 )
 def test_slug_url_is_the_address_reverse_gives(name, slugs):
@@ -40,3 +42,8 @@ def test_slug_url_follows_the_script_prefix_the_site_is_served_under():
 def test_slug_url_refuses_what_is_not_a_slug_as_reverse_does(slug):
     with pytest.raises(NoReverseMatch):
         slug_url("faq:detail", slug)
+
+
+def test_slug_url_of_a_name_no_route_has_fails_as_reverse_does():
+    with pytest.raises(NoReverseMatch):
+        slug_url("no-such-page")

@@ -27,5 +27,8 @@ def question_page(question):
 
 def category_url(category):
     """The FAQ page that lists the category (the list is paged), at the category's heading."""
-    page = Question.objects.in_category_order(Category.objects.all()).page_number_of(category, QUESTIONS_PER_PAGE)
+    categories = list(Category.objects.all())
+    # Only the questions listed before the category's own (and its own, to know it has any) decide the page.
+    listed_up_to = categories[: categories.index(category) + 1] if category in categories else [category]
+    page = Question.objects.in_category_order(listed_up_to).page_number_of(category, QUESTIONS_PER_PAGE)
     return page_url(reverse("faq:index"), [], page) + f"#{category.slug}"

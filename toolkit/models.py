@@ -40,6 +40,8 @@ CONTENT_TYPES = {
     FileFormat.PDF: "application/pdf",
 }
 FORMAT_ORDER = {value: index for index, value in enumerate(FileFormat.values)}
+# What get_format_display() gives, without building the choices' dict on every call (lists show many files).
+FORMAT_LABELS = dict(FileFormat.choices)
 
 
 class StageQuerySet(PublishedContentQuerySet):
@@ -124,6 +126,7 @@ class Provenance(models.TextChoices):
     OUTPUT_TEMPLATE = "output-template", "Output template"
 
 
+PROVENANCE_LABELS = dict(Provenance.choices)
 PROVENANCE_HINTS = {
     Provenance.WRITTEN_FOR_TOOLKIT: (
         "Written for this toolkit by the Shared Services Team. Adapt it to your organisation."
@@ -247,7 +250,7 @@ class Template(StageItem):
         return [
             Download(
                 url=slug_url("toolkit:download", self.slug, f.format),
-                label=f.get_format_display(),
+                label=FORMAT_LABELS.get(f.format, f.format),
                 meta=f"{f.format.upper()}, {f.human_size}",
             )
             for f in self.file_list
@@ -255,6 +258,11 @@ class Template(StageItem):
 
     def file_for(self, file_format):
         return next((f for f in self.files.all() if f.format == file_format), None)
+
+    @property
+    def provenance_label(self):
+        """get_provenance_display(), as cheaply as a list of templates needs it."""
+        return PROVENANCE_LABELS.get(self.provenance, self.provenance)
 
     @property
     def provenance_hint(self):

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from publishing.models import ORIGINAL_ROWS, ListEntry, PublishedContent, PublishedContentQuerySet, published_rows_index
 from publishing.pagination import GroupedList
+from sharedservices.links import slug_url
 
 
 class Category(ListEntry):
@@ -61,4 +62,4 @@ class Question(PublishedContent):
         ]
 
     def get_absolute_url(self):
-        return reverse("faq:detail", args=[self.slug])
+        return slug_url("faq:detail", self.slug)

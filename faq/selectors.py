@@ -1,30 +1,34 @@
 from django.urls import reverse
 
 from faq.models import Category, Question
-from publishing.pagination import SHORTLIST_LENGTH, page_url
+from publishing.pagination import SHORTLIST_LENGTH, page_url, shortlists
 
 # How many questions the FAQ page lists on each of its pages.
 QUESTIONS_PER_PAGE = 50
 
-IN_ORDER = ("position", "title", "pk")
-
 
 def question_page(question):
     """A question's reader page (and preview): the answer and the first few related questions, guides and stages."""
-    related = question.related.published().order_by(*IN_ORDER)
-    guides = question.related_guides.published().only("title", "slug").order_by(*IN_ORDER)
-    stages = question.related_stages.published().only("title", "slug", "position").order_by(*IN_ORDER)
+    related, guides, stages = shortlists(
+        [question.related.published(), question.related_guides.published(), question.related_stages.published()],
+        SHORTLIST_LENGTH,
+        fields=("id", "title", "slug", "position"),
+        order=("position", "title", "id"),
+    )
     return {
         "item": question,
         "question": question,
-        "related_questions": related[:SHORTLIST_LENGTH],
-        "related_guides": guides[:SHORTLIST_LENGTH],
-        "related_stages": stages[:SHORTLIST_LENGTH],
+        "related_questions": related,
+        "related_guides": guides,
+        "related_stages": stages,
         "category_url": category_url(question.category),
     }
 
 
 def category_url(category):
     """The FAQ page that lists the category (the list is paged), at the category's heading."""
-    page = Question.objects.in_category_order(Category.objects.all()).page_number_of(category, QUESTIONS_PER_PAGE)
+    categories = list(Category.objects.all())
+    # Only the questions listed before the category's own (and its own, to know it has any) decide the page.
+    listed_up_to = categories[: categories.index(category) + 1] if category in categories else [category]
+    page = Question.objects.in_category_order(listed_up_to).page_number_of(category, QUESTIONS_PER_PAGE)
     return page_url(reverse("faq:index"), [], page) + f"#{category.slug}"

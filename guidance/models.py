@@ -1,9 +1,9 @@
 import reversion
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
 
 from publishing.models import Audience, PublishedContent, PublishedContentQuerySet
+from sharedservices.links import slug_url
 
 # Addresses under /guidance/ that are pages in their own right, so no guide may use them as its slug.
 RESERVED_SLUGS = {"providers", "customers"}
@@ -28,22 +28,22 @@ MAIN_TOPIC_HELP = (
 LIST_DEFERRED = ["body", "body_html", "headings", "change_note", "withdrawal_reason"]
 
 
+FOR_EVERYONE_LAST = Case(When(audience=Audience.EVERYONE, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
 class GuideQuerySet(PublishedContentQuerySet):
     def most_useful_first(self):
         """The editors' order. On a tie, a guide written for the audience comes before one for everyone."""
-        for_everyone_last = Case(
-            When(audience=Audience.EVERYONE, then=Value(1)), default=Value(0), output_field=IntegerField()
-        )
-        return self.order_by("position", for_everyone_last, "title", "pk")
+        return self.order_by("position", FOR_EVERYONE_LAST, "title", "pk")
 
     def for_audience_page(self, audience):
-        """Published guides for one audience and for everyone, with what the audience page groups them by."""
+        """Published guides for one audience and for everyone, with their main topic (the audience page groups
+        them by it; see guides_by_topic for the few without one)."""
         return (
             self.published()
             .for_audience(audience)
             .select_related("main_topic")
-            .prefetch_related("topics")
-            .defer(*LIST_DEFERRED)
+            .only("title", "slug", "summary", "main_topic__title", "main_topic__slug")
             .most_useful_first()
         )
 
@@ -90,7 +90,7 @@ class Guide(PublishedContent):
         ]
 
     def get_absolute_url(self):
-        return reverse("guidance:detail", args=[self.slug])
+        return slug_url("guidance:detail", self.slug)
 
     @property
     def audience_label(self):

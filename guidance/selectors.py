@@ -1,5 +1,7 @@
-from guidance.models import LIST_DEFERRED, Guide
-from publishing.pagination import SHORTLIST_LENGTH
+from django.db.models import F, Value, prefetch_related_objects
+
+from guidance.models import FOR_EVERYONE_LAST, Guide
+from publishing.pagination import SHORTLIST_LENGTH, shortlists
 
 # An audience page groups the most useful guides it reads, up to this many; beyond
 # that it links to search, so the page stays small however many guides there are.
@@ -17,6 +19,9 @@ def guides_by_topic(*, audience, scanned=GUIDES_SCANNED, per_group=SHORTLIST_LEN
     """
     guides = list(Guide.objects.for_audience_page(audience)[: scanned + 1])
     cut = len(guides) > scanned
+    # Only a guide with no main topic is listed under its first topic: prefetching every guide's topics
+    # would cost a queryset per guide.
+    prefetch_related_objects([guide for guide in guides[:scanned] if not guide.main_topic_id], "topics")
     groups = {}
     untopical = {"topic": None, "guides": []}
     for guide in guides[:scanned]:
@@ -31,12 +36,24 @@ def guides_by_topic(*, audience, scanned=GUIDES_SCANNED, per_group=SHORTLIST_LEN
 
 
 def guide_page(guide):
-    """A guide's reader page (and preview): the guide and the first few related guides, answers and stages."""
+    """A guide's reader page (and preview): the guide and the first few related guides, answers and stages,
+    each list in its own order (guides most useful first, answers by category, stages along the path)."""
+    related_guides, related_questions, related_stages = shortlists(
+        [guide.related.published(), guide.related_questions.published(), guide.related_stages.published()],
+        SHORTLIST_LENGTH,
+        fields=("id", "title", "slug"),
+        order=("title", "id"),
+        ranks=[
+            (F("position"), FOR_EVERYONE_LAST),
+            (F("category__position"), F("position")),
+            (F("position"), Value(0)),
+        ],
+    )
     return {
         "item": guide,
         "guide": guide,
-        "related_guides": guide.related.published().defer(*LIST_DEFERRED).most_useful_first()[:SHORTLIST_LENGTH],
-        "related_questions": guide.related_questions.published().only("title", "slug")[:SHORTLIST_LENGTH],
-        "related_stages": guide.related_stages.published().only("title", "slug", "position")[:SHORTLIST_LENGTH],
+        "related_guides": related_guides,
+        "related_questions": related_questions,
+        "related_stages": related_stages,
         "show_review_dates": True,
     }

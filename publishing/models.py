@@ -8,12 +8,12 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from publishing.markdown import render_markdown
 from publishing.registry import kind_for
 from publishing.sources import numbered
+from sharedservices.links import slug_url
 
 DEFAULT_OWNER = "Shared Services Team"
 REVIEW_INTERVAL = datetime.timedelta(days=182)
@@ -69,7 +69,7 @@ class Topic(ListEntry):
         pass
 
     def get_absolute_url(self):
-        return reverse("topics:detail", args=[self.slug])
+        return slug_url("topics:detail", self.slug)
 
 
 # The rows readers' lists read, as partial-index conditions (the same rules as the QuerySet below).

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Value, When, prefetch_related_objects
+from django.db import connections
+from django.db.models import Case, Count, IntegerField, Value, When, prefetch_related_objects
 from django.utils.functional import cached_property
 
 # How many items a page shows of a list that belongs to something else (a stage's templates,
@@ -98,6 +99,39 @@ def shortlist(items, limit):
     """The first `limit` of `items` in one query (one row more than shown, to know whether there are more)."""
     fetched = list(items[: limit + 1])
     return Shortlist(fetched[:limit], len(fetched) > limit)
+
+
+def shortlists(querysets, limit, *, fields, order, ranks=None):
+    """The first `limit` of each of `querysets` (of any models), as Shortlists, in one query instead of one each.
+
+    Each list's items hold only `fields` (every model must have them) and come in `order` (names from `fields`),
+    after the list's own `ranks` when given: one tuple of expressions per list, all of the same length and types.
+    """
+    ranks = ranks or [()] * len(querysets)
+    rank_names = [f"rank_{n}" for n in range(len(ranks[0]) if ranks else 0)]
+    firsts = [
+        items.annotate(
+            list_index=Value(index, output_field=IntegerField()), **dict(zip(rank_names, ranked, strict=True))
+        )
+        .order_by(*rank_names, *order)
+        .values_list("list_index", *rank_names, *fields)[: limit + 1]
+        for index, (items, ranked) in enumerate(zip(querysets, ranks, strict=True))
+    ]
+    if not firsts:
+        return []
+    if len(firsts) == 1 or not connections[firsts[0].db].features.supports_slicing_ordering_in_compound:
+        # SQLite cannot limit each part of a UNION: one query each there.
+        queries = firsts
+    else:
+        queries = [firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *order)]
+    fetched = [[] for _ in firsts]
+    for rows in queries:
+        for index, *values in rows:
+            fetched[index].append(values[len(rank_names) :])
+    return [
+        Shortlist([items.model.from_db(queries[0].db, fields, values) for values in found[:limit]], len(found) > limit)
+        for items, found in zip(querysets, fetched, strict=True)
+    ]
 
 
 # A group this size or smaller is read together with its neighbours on the page, sorted in one

@@ -1,7 +1,7 @@
 """Reads for the site-wide pages that span every content type."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import IntegerField, Q, Value
 from django.utils import timezone
 
 from publishing.models import ChangeNote
@@ -39,16 +39,30 @@ def latest_updates(*, limit=5, now=None, batch=20, most_batches=10):
     return updates[:limit]
 
 
+LISTED = ("id", "title", "slug")
+
+
 def readable_items(notes, kinds, now):
-    """{(content type id, object id): item} for the notes' items that readers can see now."""
+    """{(content type id, object id): item} for the notes' items that readers can see now, in one query."""
     wanted = {}
     for note in notes:
         wanted.setdefault(note.content_type_id, set()).add(note.object_id)
-    items = {}
-    for content_type_id, ids in wanted.items():
-        for item in kinds[content_type_id].objects.published(now).filter(pk__in=ids).only("title", "slug").order_by():
-            items[content_type_id, item.pk] = item
-    return items
+    if not wanted:
+        return {}
+    parts = [
+        kinds[content_type_id]
+        .objects.published(now)
+        .filter(pk__in=ids)
+        .annotate(kind=Value(content_type_id, output_field=IntegerField()))
+        .values_list("kind", *LISTED)
+        .order_by()
+        for content_type_id, ids in wanted.items()
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {
+        (content_type_id, values[0]): kinds[content_type_id].from_db(rows.db, LISTED, values)
+        for content_type_id, *values in rows
+    }
 
 
 def template_text(template_name):

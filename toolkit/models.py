@@ -1,13 +1,14 @@
 import re
 import uuid
+from typing import NamedTuple
 
 import reversion
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
-from django.urls import reverse
 
 from publishing.models import PublishedContent, PublishedContentQuerySet, published_rows_index
+from sharedservices.links import slug_url
 
 # /toolkit/<stage>/ shares its URL space with these pages, so no stage may take their slugs.
 RESERVED_STAGE_SLUGS = {"templates", "examples"}
@@ -39,6 +40,8 @@ CONTENT_TYPES = {
     FileFormat.PDF: "application/pdf",
 }
 FORMAT_ORDER = {value: index for index, value in enumerate(FileFormat.values)}
+# What get_format_display() gives, without building the choices' dict on every call (lists show many files).
+FORMAT_LABELS = dict(FileFormat.choices)
 
 
 class StageQuerySet(PublishedContentQuerySet):
@@ -65,7 +68,7 @@ class Stage(PublishedContent):
         verbose_name = "toolkit stage"
 
     def get_absolute_url(self):
-        return reverse("toolkit:stage", args=[self.slug])
+        return slug_url("toolkit:stage", self.slug)
 
     @property
     def activity_list(self):
@@ -96,13 +99,13 @@ class StageItem(PublishedContent):
         ]
 
     def get_absolute_url(self):
-        return reverse(f"toolkit:{self._meta.model_name}", args=[self.slug])
+        return slug_url(f"toolkit:{self._meta.model_name}", self.slug)
 
 
 class ExampleQuerySet(PublishedContentQuerySet):
     def for_stage(self, stage_id):
-        """A stage's examples in title order, read from the stage's own index."""
-        return self.published().filter(stage_id=stage_id).order_by("title", "pk")
+        """A stage's examples in title order, read from the stage's own index, with what a list shows of each."""
+        return self.published().filter(stage_id=stage_id).only("title", "slug", "summary").order_by("title", "pk")
 
 
 @reversion.register()
@@ -123,6 +126,7 @@ class Provenance(models.TextChoices):
     OUTPUT_TEMPLATE = "output-template", "Output template"
 
 
+PROVENANCE_LABELS = dict(Provenance.choices)
 PROVENANCE_HINTS = {
     Provenance.WRITTEN_FOR_TOOLKIT: (
         "Written for this toolkit by the Shared Services Team. Adapt it to your organisation."
@@ -162,8 +166,25 @@ class TemplateFile(models.Model):
         return self.format
 
     @property
+    def human_size(self):
+        """The size as GOV.UK shows it on attachments: "812 bytes", "38 KB", "1.2 MB"."""
+        if self.size is None:
+            return ""
+        if self.size < 1024:
+            return f"{self.size} bytes"
+        if self.size < 1024 * 1024:
+            return f"{round(self.size / 1024)} KB"
+        return f"{self.size / (1024 * 1024):.1f} MB"
+
+    @property
     def content_type(self):
         return CONTENT_TYPES[self.format]
+
+
+class Download(NamedTuple):
+    url: str
+    label: str
+    meta: str
 
 
 def current_files():
@@ -171,13 +192,19 @@ def current_files():
     return Prefetch("files", queryset=TemplateFile.objects.defer("text"))
 
 
+# What a list shows of each template (toolkit/partials/template_summary.html): reading no more keeps lists cheap.
+TEMPLATE_LISTED = (
+    "title", "slug", "summary", "stage", "provenance", "file_version", "first_published_at", "last_major_change_at",
+)  # fmt: skip
+
+
 class TemplateQuerySet(PublishedContentQuerySet):
     def with_files(self):
         return self.prefetch_related(current_files())
 
     def for_stage(self, stage_id):
-        """A stage's templates in title order, read from the stage's own index."""
-        return self.published().filter(stage_id=stage_id).with_files().order_by("title", "pk")
+        """A stage's templates in title order, read from the stage's own index, without their bodies."""
+        return self.published().filter(stage_id=stage_id).only(*TEMPLATE_LISTED).with_files().order_by("title", "pk")
 
     def filtered(self, *, stages=(), formats=()):
         """Templates in any of the given stages (slugs) that offer any of the given formats."""
@@ -218,8 +245,24 @@ class Template(StageItem):
         """Current files, open formats first (uses prefetched files when there are any)."""
         return sorted(self.files.all(), key=lambda f: FORMAT_ORDER.get(f.format, 99))
 
+    def downloads(self):
+        """What a page lists of each current file: its download address, format name and "(FORMAT, size)" text."""
+        return [
+            Download(
+                url=slug_url("toolkit:download", self.slug, f.format),
+                label=FORMAT_LABELS.get(f.format, f.format),
+                meta=f"{f.format.upper()}, {f.human_size}",
+            )
+            for f in self.file_list
+        ]
+
     def file_for(self, file_format):
         return next((f for f in self.files.all() if f.format == file_format), None)
+
+    @property
+    def provenance_label(self):
+        """get_provenance_display(), as cheaply as a list of templates needs it."""
+        return PROVENANCE_LABELS.get(self.provenance, self.provenance)
 
     @property
     def provenance_hint(self):

@@ -2,8 +2,17 @@
 
 from django.urls import reverse
 
-from publishing.pagination import SHORTLIST_LENGTH, GroupedList, page_of, page_url, shortlist
-from toolkit.models import PROVENANCE_HINTS, Example, FileFormat, Provenance, Stage, Template, current_files
+from publishing.pagination import SHORTLIST_LENGTH, GroupedList, page_of, page_url, shortlist, shortlists
+from toolkit.models import (
+    PROVENANCE_HINTS,
+    TEMPLATE_LISTED,
+    Example,
+    FileFormat,
+    Provenance,
+    Stage,
+    Template,
+    current_files,
+)
 
 
 def stage_page(stage):
@@ -11,7 +20,16 @@ def stage_page(stage):
     templates, examples, answers and guides, linking to the full lists."""
     path = list(Stage.objects.in_order().only("title", "slug", "position"))
     index = next((i for i, step in enumerate(path) if step.pk == stage.original_id), None)
-    guides = stage.original.related_guides.published().order_by("title", "pk")
+    examples, related_guides, related_questions = shortlists(
+        [
+            Example.objects.for_stage(stage.original_id),
+            stage.original.related_guides.published(),
+            stage.related_questions.published(),
+        ],
+        SHORTLIST_LENGTH,
+        fields=("id", "title", "slug", "summary"),
+        order=("title", "id"),
+    )
     return {
         "item": stage,
         "stage": stage,
@@ -20,9 +38,9 @@ def stage_page(stage):
         "previous_stage": path[index - 1] if index else None,
         "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
         "templates": shortlist(Template.objects.for_stage(stage.original_id), SHORTLIST_LENGTH),
-        "examples": shortlist(Example.objects.for_stage(stage.original_id), SHORTLIST_LENGTH),
-        "related_questions": stage.related_questions.published().order_by("title", "pk")[:SHORTLIST_LENGTH],
-        "related_guides": guides[:SHORTLIST_LENGTH],
+        "examples": examples,
+        "related_questions": related_questions,
+        "related_guides": related_guides,
     }
 
 
@@ -54,7 +72,7 @@ def template_list_page(*, stage_slugs, formats, page_number):
     chosen_formats = known_formats(formats)
     filters = [("stage", slug) for slug in chosen_stages] + [("format", value) for value in chosen_formats]
     shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
-    templates = Template.objects.filtered(formats=chosen_formats)
+    templates = Template.objects.filtered(formats=chosen_formats).only(*TEMPLATE_LISTED)
     page = page_of(
         in_stage_order(templates, shown_stages, prefetch=[current_files()]),
         page_number,

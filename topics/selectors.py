@@ -1,8 +1,9 @@
 from django.urls import reverse
 
 from publishing.models import Topic
-from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, shortlist
+from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, shortlists
 from publishing.registry import kinds, landing_page
+from sharedservices.links import slug_url
 
 # How many items a topic's full list of one kind shows on each page.
 ITEMS_PER_PAGE = 50
@@ -15,20 +16,24 @@ def published_on(topic, kind):
 
 def topic_groups(topic):
     """What is published on a topic, kind by kind in the registry's order: the first few of each kind in
-    title order (one query per kind, read from its title index) and a link to all of them."""
-    groups = []
-    for kind in kinds():
-        items = shortlist(published_on(topic, kind), SHORTLIST_LENGTH)
-        if items:
-            groups.append(
-                {
-                    "id": kind.model._meta.label_lower.replace(".", "-"),
-                    "label": kind.heading,
-                    "items": items,
-                    "all_url": reverse("topics:kind", args=[topic.slug, kind.slug]),
-                }
-            )
-    return groups
+    title order (each kind's read from its title index, all in one query) and a link to all of them."""
+    registered = kinds()
+    firsts = shortlists(
+        [published_on(topic, kind) for kind in registered],
+        SHORTLIST_LENGTH,
+        fields=("id", "title", "slug", "summary"),
+        order=("title", "id"),
+    )
+    return [
+        {
+            "id": kind.model._meta.label_lower.replace(".", "-"),
+            "label": kind.heading,
+            "items": items,
+            "all_url": slug_url("topics:kind", topic.slug, kind.slug),
+        }
+        for kind, items in zip(registered, firsts, strict=True)
+        if items
+    ]
 
 
 def topic_kind_page(topic, kind, page_number):

@@ -1,8 +1,9 @@
 from django import template
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
 from sharedservices.govuk import render
+from sharedservices.links import slug_url
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ def section_links():
     links = []
     for label, url_name in SECTIONS:
         try:
-            links.append((label, reverse(url_name)))
+            links.append((label, slug_url(url_name)))
         except NoReverseMatch:
             continue
     return links

@@ -16,16 +16,16 @@ KINDS = len(content_models())
 MAX_QUERIES = {
     # the guides for everyone
     "/guidance/": 1,
-    # the guides, then their topics
+    # the guides with their main topics, then the topics of those with none
     "/guidance/customers/": 2,
     "/guidance/providers/": 2,
-    # the guide, related guides, FAQ answers, stages, topics, change history
-    "/guidance/<slug>/": 6,
-    # the topic, then one query per kind of content
-    "/topics/governance/": 1 + KINDS,
-    # change notes, then the items of each kind among them; featured questions; topics;
+    # the guide, its related guides, FAQ answers and stages at once, topics, change history
+    "/guidance/<slug>/": 4,
+    # the topic, then the first few of every kind of content at once
+    "/topics/governance/": 2,
+    # change notes, then their items of every kind at once; featured questions; topics;
     # and a content type lookup when the cache is cold
-    "/": 1 + KINDS + 2 + 1,
+    "/": 1 + 1 + 2 + 1,
 }
 
 

@@ -1,10 +1,13 @@
 """The paging helpers: page links, a page of a list whatever page number is asked for, and shortlists."""
 
 import pytest
+from django.db import connection
+from django.db.models import F, Value
 
 from faq.models import Question
-from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, pagination_for, shortlist
-from tests.factories import make_questions
+from guidance.models import Guide
+from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, pagination_for, shortlist, shortlists
+from tests.factories import make_guide, make_questions
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +90,56 @@ def test_shortlist_of_exactly_the_limit_shows_them_all_and_says_there_are_no_mor
 def test_empty_shortlist_is_false():
     listed = shortlist(Question.objects.none(), SHORTLIST_LENGTH)
     assert not listed and not listed.more and list(listed) == []
+
+
+def test_shortlists_read_the_first_few_of_each_list_in_one_query(django_assert_num_queries):
+    # SQLite cannot limit each part of a UNION, so there it reads each list that can hold anything alone.
+    queries = 1 if connection.features.supports_slicing_ordering_in_compound else 3
+    many = make_questions(SHORTLIST_LENGTH + 2, title="Many {n:03}?")
+    few = make_questions(2, title="Few {n:03}?")
+    guides = [make_guide(f"Guide {letter}") for letter in "CAB"]
+    lists = [
+        Question.objects.filter(category=many[0].category),
+        Guide.objects.all(),
+        Question.objects.filter(category=few[0].category),
+        Question.objects.none(),
+    ]
+    with django_assert_num_queries(queries):
+        listed = shortlists(lists, SHORTLIST_LENGTH, fields=("id", "title", "slug"), order=("title", "id"))
+    assert [[item.title for item in each] for each in listed] == [
+        [question.title for question in many[:SHORTLIST_LENGTH]],
+        ["Guide A", "Guide B", "Guide C"],
+        ["Few 000?", "Few 001?"],
+        [],
+    ]
+    assert [each.more for each in listed] == [True, False, False, False]
+    guide = listed[1].items[0]
+    assert isinstance(guide, Guide) and guide.get_absolute_url() == guides[1].get_absolute_url()
+
+
+def test_shortlists_items_hold_only_the_fields_read_and_fetch_no_others_unasked(django_assert_num_queries):
+    question = make_questions(1)[0]
+    [[listed]] = shortlists([Question.objects.all()], 5, fields=("id", "title", "slug"), order=("id",))
+    assert listed.get_deferred_fields() >= {"body", "body_html", "summary"}
+    with django_assert_num_queries(0):
+        assert (listed.pk, listed.title, listed.slug) == (question.pk, question.title, question.slug)
+
+
+def pk(item):
+    return item.pk
+
+
+def test_shortlists_keep_each_lists_own_order_when_ranked():
+    by_position = make_questions(3, title="Ranked {n:03}?")  # positions 0, 1, 2
+    for question, position in zip(by_position, [2, 0, 1], strict=True):
+        Question.objects.filter(pk=question.pk).update(position=position)
+    guides = [make_guide(f"Guide {letter}") for letter in "BA"]
+    questions, by_title = shortlists(
+        [Question.objects.filter(category=by_position[0].category), Guide.objects.filter(pk__in=[*map(pk, guides)])],
+        SHORTLIST_LENGTH,
+        fields=("id", "title", "slug"),
+        order=("title", "id"),
+        ranks=[(F("position"),), (Value(0),)],
+    )
+    assert [question.title for question in questions] == ["Ranked 001?", "Ranked 002?", "Ranked 000?"]
+    assert [guide.title for guide in by_title] == ["Guide A", "Guide B"]

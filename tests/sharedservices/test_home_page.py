@@ -6,7 +6,7 @@ import pytest
 
 from publishing.models import Status
 from sharedservices.selectors import latest_updates
-from tests.factories import make_change_note, make_guide, make_question, make_stage, make_topic
+from tests.factories import make_change_note, make_guide, make_question, make_stage, make_template, make_topic
 from tests.pagecheck import assert_reader_page_structure
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +105,14 @@ def test_latest_updates_reach_past_many_newer_notes_of_items_readers_cannot_see(
 
 def test_home_page_without_updates_leaves_the_section_out(client, html_of):
     assert 'id="updates-heading"' not in html_of(client, "/")
+
+
+def test_latest_updates_read_the_items_of_every_kind_among_the_notes_in_one_query(django_assert_num_queries):
+    items = [make_guide("A guide"), make_question("A question?"), make_stage("A stage"), make_template("A template")]
+    for days, item in enumerate(items):
+        make_change_note(item, f"{item.title} changed.", days_ago=days)
+    latest_updates()  # the content types are looked up once, then kept
+    with django_assert_num_queries(2):  # the notes, then their items of every kind
+        updates = latest_updates()
+    assert [update["note"] for update in updates] == [f"{item.title} changed." for item in items]
+    assert [update["item"].get_absolute_url() for update in updates] == [item.get_absolute_url() for item in items]

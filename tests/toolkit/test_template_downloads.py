@@ -1,4 +1,5 @@
 import io
+import re
 from pathlib import Path
 
 import docx
@@ -15,7 +16,7 @@ from odf.text import H, P
 from publishing.models import SlugRedirect, Status
 from tests.factories import make_stage, make_template
 from tests.toolkit.conftest import CONTENT
-from toolkit.models import Template
+from toolkit.models import FileFormat, Template, TemplateFile
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,25 @@ def test_template_page_shows_downloads_and_withdrawn_page_does_not(client):
     html = client.get(withdrawn.get_absolute_url()).content.decode()
     assert "/download/" not in html
     assert "withdrawn" in html
+
+
+def test_a_templates_downloads_list_open_formats_first_with_the_address_each_downloads_from():
+    template = make_template("Service levels", files=["docx", "odt"])
+    downloads = template.downloads()
+    assert [download.url for download in downloads] == [
+        reverse("toolkit:download", args=[template.slug, "odt"]),
+        reverse("toolkit:download", args=[template.slug, "docx"]),
+    ]
+    assert [download.label for download in downloads] == [
+        FileFormat("odt").label,
+        FileFormat("docx").label,
+    ]
+    assert all(re.fullmatch(r"(ODT|DOCX), \d+ (bytes|KB)", download.meta) for download in downloads)
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(0, "0 bytes"), (1023, "1023 bytes"), (1024, "1 KB"), (38 * 1024 + 600, "39 KB"), (1258291, "1.2 MB")],
+)
+def test_a_files_size_is_shown_as_govuk_attachments_show_it(size, shown):
+    assert TemplateFile(size=size).human_size == shown

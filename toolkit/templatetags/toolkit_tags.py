@@ -13,18 +13,6 @@ TAG_COLOURS = {
 
 
 @register.filter
-def human_size(size):
-    """File size as GOV.UK shows it on attachments: "812 bytes", "38 KB", "1.2 MB"."""
-    if size is None:
-        return ""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{round(size / 1024)} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-@register.filter
 def provenance_tag_class(value):
     """The GOV.UK tag colour for a template's provenance."""
     return TAG_COLOURS.get(value, "govuk-tag--grey")

@@ -45,8 +45,7 @@ from search.backends.base import (
 )
 from search.query import ParsedQuery
 
-# Spelling: the words at least this alike by trigrams are candidates, the most alike of them considered.
-SPELLING_SIMILARITY = "0.15"
+# Spelling: of the words alike by trigrams (pg_trgm's similarity threshold, 0.3), the most alike considered.
 SPELLING_CANDIDATES = 8
 EXACT_LIMIT = 400
 SAMPLE_ROWS = 600
@@ -410,24 +409,17 @@ class PostgresBackend(SearchBackend):
         candidates = sorted({w for w in words if 3 <= len(w) <= 40 and not w.isdigit()})
         if not candidates:
             return {}
-        known = self.fetch("SELECT word FROM search_searchword WHERE word = ANY(%s::text[])", [candidates])
-        unknown = sorted(set(candidates) - {word for (word,) in known})
-        if not unknown:
-            return {}
         sql = (
-            "SELECT u.word, c.word FROM unnest(%s::text[]) AS u(word) CROSS JOIN LATERAL ("
-            "  SELECT s.word FROM search_searchword s WHERE s.word %% u.word AND s.word <> u.word"
-            f"  ORDER BY similarity(s.word, u.word) DESC, s.word LIMIT {SPELLING_CANDIDATES}"
-            ") AS c ORDER BY u.word"
+            "WITH w AS MATERIALIZED (SELECT u.word FROM unnest(%s::text[]) AS u(word) "
+            "  WHERE NOT EXISTS (SELECT 1 FROM search_searchword s WHERE s.word = u.word)) "
+            "SELECT w.word, c.word FROM w CROSS JOIN LATERAL ("
+            "  SELECT s.word FROM search_searchword s WHERE s.word %% w.word AND s.word <> w.word"
+            f"  ORDER BY similarity(s.word, w.word) DESC, s.word LIMIT {SPELLING_CANDIDATES}"
+            ") AS c ORDER BY w.word"
         )
         by_word = {}
-        with transaction.atomic(using=self.connection.alias):
-            # A short word with two letters swapped shares few trigrams with the word meant ("rlues" and
-            # "rules" share 2 of 10): look further than pg_trgm's default of 0.3, and let the fewest typing
-            # mistakes decide among more candidates.
-            self.fetch("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [SPELLING_SIMILARITY])
-            for word, candidate in self.fetch(sql, [unknown]):
-                by_word.setdefault(word, []).append(candidate)
+        for word, candidate in self.fetch(sql, [candidates]):
+            by_word.setdefault(word, []).append(candidate)
         suggestions = {}
         for word, options in by_word.items():
             # Trigram similarity finds the candidates; those within a few typing mistakes are kept, as on SQLite,

@@ -132,6 +132,9 @@ def main():
                 "PAGE_CACHE_DIR": generation,
                 "DEBUG": "false",
                 "LOG_LEVEL": "WARNING",
+                # The hashed static files `make bench` collected just before (bench/pages_bench.py), not the
+                # product's staticfiles/, which a fresh checkout does not have.
+                "BENCH_STATIC_ROOT": str(REPO / "bench" / "out" / "pages" / "static"),
             },
             args,
         )

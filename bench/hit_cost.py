@@ -180,9 +180,9 @@ def write_section(args, floor_us, portal):
                 "",
                 f"**Requests/s through gunicorn** (`make bench`, {result['date']}, commit {result['commit']}, "
                 f"{args.size:,} items, 2 sync workers each, wrk at 64 connections, "
-                f"{result['load']['duration']} s a run, the portal and the floor app alternating). The machine's "
-                "2 cores were shared with other people's work during the run, which moves single runs by tens of "
-                "per cent either way; the in-process figures above are the steadier measure.",
+                f"{result['load']['duration']} s a run, the portal and the floor app alternating). Other work on "
+                "the machine's 2 cores moves single runs by tens of per cent either way (`make bench` prints other "
+                "processes' share of the CPU beside each run); the in-process figures above are the steadier measure.",
                 *startproject_table(result),
             ]
     text = (REPO / "bench" / "RESULTS.md").read_text()

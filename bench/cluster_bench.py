@@ -20,13 +20,11 @@ with the machine's load average beside each, and with --write-results replaces t
 """
 
 import argparse
-import contextlib
 import datetime
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -38,6 +36,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.pages_bench import as_ms, ensure_debian_package, git_commit, load_average  # noqa: E402
 from scripts.cluster import Cluster, free_port  # noqa: E402
+from scripts.tcp_relay import TcpRelay  # noqa: E402
 
 LUA = REPO / "bench" / "cluster_pages.lua"
 RESULTS = REPO / "bench" / "RESULTS.md"
@@ -45,57 +44,6 @@ RESULTS = REPO / "bench" / "RESULTS.md"
 
 def log(message):
     print(message, flush=True)
-
-
-class Relay:
-    """A TCP relay to Redis that the benchmark can cut (every connection dropped, new ones refused) and restore."""
-
-    def __init__(self, target_port):
-        self.target = ("127.0.0.1", target_port)
-        self.port = free_port()
-        self.connections = set()
-        self.lock = threading.Lock()
-        self.listener = None
-
-    def open(self):
-        self.listener = socket.create_server(("127.0.0.1", self.port))
-        threading.Thread(target=self.accept, args=(self.listener,), daemon=True).start()
-
-    def accept(self, listener):
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError:
-                return
-            try:
-                upstream = socket.create_connection(self.target, timeout=2)
-            except OSError:
-                client.close()
-                continue
-            upstream.settimeout(None)
-            with self.lock:
-                self.connections.update((client, upstream))
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self.pipe, args=(source, sink), daemon=True).start()
-
-    def pipe(self, source, sink):
-        try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (source, sink):
-                with contextlib.suppress(OSError):
-                    sock.close()
-
-    def cut(self):
-        self.listener.close()
-        with self.lock:
-            for sock in self.connections:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-            self.connections.clear()
 
 
 def run_wrk(args, url, seconds):
@@ -183,7 +131,7 @@ def bench(args):
         measure("fault: one app server killed, then started again", start=kill_app, repair=lambda: cluster.start_app(1))
         measure("fault: replica stopped, then started", start=cluster.replica.stop, repair=cluster.replica.start)
 
-        relay = Relay(int(cluster.redis_url.rsplit(":", 1)[1].split("/")[0]))
+        relay = TcpRelay("127.0.0.1", int(cluster.redis_url.rsplit(":", 1)[1].split("/")[0]))
         relay.open()
         relayed = f"redis://127.0.0.1:{relay.port}/{cluster.redis_url.rsplit('/', 1)[1]}"
         for number in range(2):

@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -133,48 +132,3 @@ def nginx_proxy(upstream_base):
         yield base
     finally:
         stop(process)
-
-
-class SwitchableTcpProxy:
-    """A TCP port that refuses connections until switched on, then forwards them to a target."""
-
-    def __init__(self, target_host, target_port):
-        self.target = (target_host, target_port)
-        self.port = free_port()
-        self.listener = None
-        self.running = False
-
-    def switch_on(self):
-        self.listener = socket.create_server(("127.0.0.1", self.port))
-        self.listener.settimeout(0.2)
-        self.running = True
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while self.running:
-            try:
-                client, _ = self.listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            upstream = socket.create_connection(self.target)
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
-
-    @staticmethod
-    def _pipe(source, sink):
-        try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (source, sink):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-    def close(self):
-        self.running = False
-        if self.listener:
-            self.listener.close()

@@ -51,6 +51,11 @@ def is_inflection(word, other):
     return long.startswith(short) and long[len(short) :] in INFLECTIONS
 
 
+def all_of(conditions):
+    """[(SQL, params), …] -> (the conditions joined with AND, their params in order)."""
+    return " AND ".join(sql for sql, _ in conditions), [p for _, params in conditions for p in params]
+
+
 @dataclass
 class Filters:
     kinds: list = field(default_factory=list)
@@ -136,7 +141,8 @@ class SearchBackend:
         several_words = len(parsed.groups) > 1
         if several_words and self.ranks_every_match(parsed, now):
             found = self.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=page, per_page=per_page)
-            return found, ALL if self.holds_every_word(parsed, filters, now) else ANY
+            some_only = found.total and not self.holds_every_word(parsed, filters, now)
+            return found, ANY if some_only else ALL
         found = self.run(parsed=parsed, mode=ALL, filters=filters, now=now, page=page, per_page=per_page)
         if several_words and not found.total:
             loose = self.run(parsed=parsed, mode=ANY, filters=filters, now=now, page=page, per_page=per_page)

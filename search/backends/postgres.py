@@ -37,6 +37,7 @@ from search.backends.base import (
     Filters,
     SearchBackend,
     SearchPage,
+    all_of,
     edit_distance,
     highlight,
     max_mistakes,
@@ -138,8 +139,7 @@ def filter_sql(filters):
 
 
 def all_filters_sql(filters):
-    parts = filter_sql(filters)
-    return " AND ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+    return all_of(filter_sql(filters))
 
 
 def about(count):
@@ -154,6 +154,11 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     supports_suggestions = True
     _planning = False  # inside _planned_for_search(): its settings hold, no second transaction is needed
+
+    def __init__(self, connection):
+        super().__init__(connection)
+        # _is_small's answer for each match this backend has sized: ranked() asks before run() asks again.
+        self._sizes = {}
 
     @contextmanager
     def _planned_for_search(self):
@@ -195,11 +200,14 @@ class PostgresBackend(SearchBackend):
         through the GIN index costs most for the commonest words. Otherwise count: a low estimate can
         be wrong (a word missing from the statistics), and counting a few matches is cheap."""
         match, params = self._match_sql(parsed, mode, now, relaxed=True)
-        plan = self.fetch(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_searchentry e WHERE {match}", params)[0][0]
-        estimate = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
-        if estimate > EXACT_LIMIT * 4:
-            return False
-        return self._count_upto(parsed, mode, Filters(), now, EXACT_LIMIT + 1, relaxed=True) <= EXACT_LIMIT
+        key = (match, *params)
+        if key not in self._sizes:
+            plan = self.fetch(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_searchentry e WHERE {match}", params)[0][0]
+            estimate = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+            self._sizes[key] = estimate <= EXACT_LIMIT * 4 and (
+                self._count_upto(parsed, mode, Filters(), now, EXACT_LIMIT + 1, relaxed=True) <= EXACT_LIMIT
+            )
+        return self._sizes[key]
 
     def _run_large(self, parsed, mode, filters, now, page, per_page):
         facets, rows_in_table = self._sampled_facets(parsed, mode, filters, now)

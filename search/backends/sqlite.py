@@ -25,6 +25,7 @@ from search.backends.base import (
     SUMMARY_COVERAGE_WEIGHT,
     TITLE_COVERAGE_WEIGHT,
     SearchBackend,
+    all_of,
     edit_distance,
     highlight,
     max_mistakes,
@@ -117,10 +118,9 @@ class SqliteBackend(SearchBackend):
 
     def holds_every_word(self, parsed, filters, now):
         where, where_params = self._matching(parsed, ALL, now)
-        (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
-        allowed = f"{kind_sql} AND {aud_sql} AND {topic_sql}"
+        allowed, allowed_params = all_of(filter_sql(filters))
         sql = f"SELECT EXISTS (SELECT 1 FROM search_searchentry e WHERE {where} AND {allowed})"
-        return bool(self.fetch(sql, [*where_params, *kind_params, *aud_params, *topic_params])[0][0])
+        return bool(self.fetch(sql, [*where_params, *allowed_params])[0][0])
 
     def facets(self, *, parsed, mode, filters, now):
         where, where_params = self._matching(parsed, mode, now)
@@ -138,9 +138,7 @@ class SqliteBackend(SearchBackend):
         return self.facets_from_rows(rows)
 
     def page(self, *, parsed, mode, filters, now, offset, limit):
-        (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
-        filter_where = f"{kind_sql} AND {aud_sql} AND {topic_sql}"
-        filter_params = [*kind_params, *aud_params, *topic_params]
+        filter_where, filter_params = all_of(filter_sql(filters))
         if parsed.is_empty:
             where, where_params = self._matching(parsed, mode, now)
             sql = (

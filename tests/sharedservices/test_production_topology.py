@@ -11,11 +11,11 @@ import pytest
 from django.db import connection
 
 from bench.slow_clients import attack, longest_outage
+from scripts.tcp_relay import TcpRelay
 from tests.factories import make_editor, make_question, make_template
 from tests.servers import (
     PRODUCTION_LIKE,
     TEST_REDIS_URL,
-    SwitchableTcpProxy,
     fetch,
     free_port,
     gunicorn_server,
@@ -102,13 +102,13 @@ def test_when_redis_comes_back_the_cache_is_used_again_without_a_restart(tmp_pat
     make_question(title="Cached again?")
     redis_flushed(TEST_REDIS_URL)
     redis_address = urllib.parse.urlsplit(TEST_REDIS_URL)
-    switch = SwitchableTcpProxy(redis_address.hostname, redis_address.port or 6379)
+    switch = TcpRelay(redis_address.hostname, redis_address.port or 6379)
     log = tmp_path / "server.log"
     env = server_env(REDIS_URL=f"redis://127.0.0.1:{switch.port}{redis_address.path}")
     try:
         with gunicorn_server(env, log_path=log) as base:
             assert "X-Page-Cache" not in fetch(base + "/faq/")[1]
-            switch.switch_on()
+            switch.open()
             deadline = time.monotonic() + 15
             while time.monotonic() < deadline and fetch(base + "/faq/")[1].get("X-Page-Cache") != "hit":
                 time.sleep(0.5)
@@ -116,7 +116,7 @@ def test_when_redis_comes_back_the_cache_is_used_again_without_a_restart(tmp_pat
             assert status == 200 and headers.get("X-Page-Cache") == "hit"
             assert b"Cached again?" in body
     finally:
-        switch.close()
+        switch.cut()
         redis_flushed(TEST_REDIS_URL)
     output = log.read_text()
     assert output.count("Page cache not answering") == 1 and output.count("Page cache answering again") == 1

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
@@ -35,18 +37,42 @@ def service_navigation(context):
     """GOV.UK service navigation: the service's name, its sections (the current one marked) and the site search."""
     request = context.get("request")
     path = request.path if request else ""
-    search = render_to_string(
-        "includes/search_form.html", {"form_id": "header-search", "size": "small", "query": context.get("query", "")}
-    )
+    links = tuple(section_links())
+    current = next((url for _label, url in links if path.startswith(url)), None)
+    query = context.get("query", "") or ""
+    # Without a query the navigation is one of a handful of renderings (one per section), the same on every
+    # page of that section, so each is rendered once per process; a search's query is shown as typed.
+    render_navigation = navigation_html if query else navigation_html_without_query
+    return render_navigation(context.get("service_name"), links, current, query)
+
+
+def navigation_html(service_name, links, current, query):
+    search = search_box("header-search", "small", query)
     return render(
         "service-navigation",
         {
-            "serviceName": context.get("service_name"),
+            "serviceName": service_name,
             "serviceUrl": "/",
             "classes": "app-service-navigation",
-            "navigation": [
-                {"text": label, "href": url, "active": path.startswith(url)} for label, url in section_links()
-            ],
+            "navigation": [{"text": label, "href": url, "active": url == current} for label, url in links],
             "slots": {"end": search},
         },
     )
+
+
+navigation_html_without_query = lru_cache(maxsize=64)(navigation_html)
+
+
+@register.simple_tag
+def search_box(form_id, size, query=""):
+    """The site search (includes/search_form.html): a box, empty or holding the query, and its button."""
+    if query:
+        return search_box_html(form_id, size, query)
+    return search_box_html_without_query(form_id, size)  # the same on every page that shows it
+
+
+def search_box_html(form_id, size, query=""):
+    return render_to_string("includes/search_form.html", {"form_id": form_id, "size": size, "query": query})
+
+
+search_box_html_without_query = lru_cache(maxsize=8)(search_box_html)

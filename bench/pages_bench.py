@@ -1735,6 +1735,21 @@ def parse_args(argv):
     return args
 
 
+def collect_static(args):
+    log("Collecting static files (hashed and compressed, as WhiteNoise serves them in production)…")
+    collect = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--clear", "-v", "0"],
+        cwd=REPO,
+        env=child_env(args.sizes[0], args, PAGE_CACHE_DIR=str(OUT / "generation-collect")),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if collect.returncode != 0:
+        sys.exit(f"collectstatic failed:\n{collect.stderr[-3000:]}")
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.child:
@@ -1759,6 +1774,7 @@ def main(argv=None):
             results_write(args.write_results, results_section(results, args))
             log(f'Wrote the "## Reader pages" section of {args.write_results}.')
         return
+    collect_static(args)  # every step renders pages, and they name the hashed static files
     if args.renders_only:
         renders_main(args)
         return
@@ -1766,18 +1782,6 @@ def main(argv=None):
         for size in args.sizes:
             database_ready(size, args)
         return
-    log("Collecting static files (hashed and compressed, as WhiteNoise serves them in production)…")
-    collect = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "--clear", "-v", "0"],
-        cwd=REPO,
-        env=child_env(args.sizes[0], args, PAGE_CACHE_DIR=str(OUT / "generation-collect")),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if collect.returncode != 0:
-        sys.exit(f"collectstatic failed:\n{collect.stderr[-3000:]}")
     results = []
     started = time.monotonic()
     for size in args.sizes:

@@ -24,6 +24,7 @@ class QuestionQuerySet(PublishedContentQuerySet):
             categories,
             group_field="category",
             order=("position", "title", "id"),
+            every_published=not self.query.has_filters(),
         )
 
     def featured(self):

@@ -482,3 +482,18 @@ class PreviewLink(models.Model):
     @property
     def is_in_force(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class GroupSize(models.Model):
+    """How many published originals with a go-live time one group of a grouped list holds (an FAQ category's
+    questions, a stage's templates). Written only by database triggers: see publishing.group_sizes."""
+
+    list_table = models.CharField(max_length=63)
+    group_id = models.BigIntegerField()
+    published = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["list_table", "group_id"], name="publishing_groupsize_unique")]
+
+    def __str__(self):
+        return f"{self.list_table} group {self.group_id}: {self.published}"

@@ -15,6 +15,8 @@ from django.db import connections
 from django.db.models import Case, Count, IntegerField, Value, When, prefetch_related_objects
 from django.utils.functional import cached_property
 
+from publishing.group_sizes import published_sizes
+
 # How many items a page shows of a list that belongs to something else (a stage's templates,
 # a topic's guides, a page's related links) before linking to the full list.
 SHORTLIST_LENGTH = 10
@@ -160,25 +162,30 @@ class GroupedList:
     the page's rows are read group by group from an index already in their
     order, so a page costs the same however much content there is. Slice it (as
     Paginator does) to get rows; `groups` must be in the order to show them.
-    `prefetch` lookups are fetched once for the whole page.
+    `prefetch` lookups are fetched once for the whole page. With `every_published` (the items are all of a
+    model's published items, filtered no further), the sizes come from the counts PostgreSQL keeps
+    (publishing.group_sizes) instead of counting the rows.
     """
 
-    def __init__(self, items, groups, *, group_field, order, prefetch=()):
+    def __init__(self, items, groups, *, group_field, order, prefetch=(), every_published=False):
         self.groups = list(groups)
         self.items = items.filter(**{f"{group_field}__in": self.groups})
         self.group_field = group_field
         self.order = order
         self.prefetch = prefetch
+        self.every_published = every_published
 
     @cached_property
     def sizes(self):
         """[(group, how many items it holds)], in the groups' order."""
-        counts = dict(
-            self.items.order_by()
-            .values_list(self.group_field)
-            .annotate(items=Count("pk"))
-            .values_list(self.group_field, "items")
-        )
+        counts = published_sizes(self.items, self.group_field, self.groups) if self.every_published else None
+        if counts is None:
+            counts = dict(
+                self.items.order_by()
+                .values_list(self.group_field)
+                .annotate(items=Count("pk"))
+                .values_list(self.group_field, "items")
+            )
         return [(group, counts.get(group.pk, 0)) for group in self.groups]
 
     def count(self):

@@ -117,6 +117,7 @@ def in_stage_order(items, stages, prefetch=()):
         group_field="stage",
         order=("title", "id"),
         prefetch=prefetch,
+        every_published=not items.query.has_filters(),
     )
 
 

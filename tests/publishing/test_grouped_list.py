@@ -30,9 +30,23 @@ def questions():
     return in_order
 
 
+@pytest.fixture(params=["sizes counted", "sizes kept"], autouse=True)
+def sizes(request, monkeypatch):
+    """Run each test with the groups' sizes counted from the rows, and read from those the database keeps
+    (PostgreSQL; SQLite keeps none and counts either way)."""
+    monkeypatch.setattr(f"{__name__}.EVERY_PUBLISHED", request.param == "sizes kept")
+
+
+EVERY_PUBLISHED = False
+
+
 def grouped():
     return GroupedList(
-        Question.objects.published(), Category.objects.all(), group_field="category", order=("position", "title", "id")
+        Question.objects.published(),
+        Category.objects.all(),
+        group_field="category",
+        order=("position", "title", "id"),
+        every_published=EVERY_PUBLISHED,
     )
 
 

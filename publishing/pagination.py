@@ -5,14 +5,16 @@ through looks and behaves the same: a page number that is not a whole number
 (or is below 1) means the first page, one past the end means the last, as in search.
 """
 
+import datetime
 import re
 import sys
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import connections
+from django.db import connections, router
 from django.db.models import Case, Count, IntegerField, Value, When, prefetch_related_objects
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from publishing.group_sizes import published_sizes
@@ -109,6 +111,20 @@ def shortlists(querysets, limit, *, fields, order, ranks=None):
     Each list's items hold only `fields` (every model must have them) and come in `order` (names from `fields`),
     after the list's own `ranks` when given: one tuple of expressions per list, all of the same length and types.
     """
+    firsts, rank_names = first_of_each(querysets, limit, fields=fields, order=order, ranks=ranks)
+    if not firsts:
+        return []
+    if len(firsts) == 1 or not connections[firsts[0].db].features.supports_slicing_ordering_in_compound:
+        # SQLite cannot limit each part of a UNION: one query each there.
+        queries = firsts
+    else:
+        queries = [firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *order)]
+    rows = [row for query in queries for row in query]
+    return shortlists_from_rows([items.model for items in querysets], rows, queries[0].db, limit, fields, rank_names)
+
+
+def first_of_each(querysets, limit, *, fields, order, ranks=None):
+    """Each queryset's first `limit` + 1 rows as (its index in the list, ranks…, fields…), and the rank names."""
     ranks = ranks or [()] * len(querysets)
     rank_names = [f"rank_{n}" for n in range(len(ranks[0]) if ranks else 0)]
     firsts = [
@@ -119,21 +135,71 @@ def shortlists(querysets, limit, *, fields, order, ranks=None):
         .values_list("list_index", *rank_names, *fields)[: limit + 1]
         for index, (items, ranked) in enumerate(zip(querysets, ranks, strict=True))
     ]
-    if not firsts:
-        return []
-    if len(firsts) == 1 or not connections[firsts[0].db].features.supports_slicing_ordering_in_compound:
-        # SQLite cannot limit each part of a UNION: one query each there.
-        queries = firsts
-    else:
-        queries = [firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *order)]
-    fetched = [[] for _ in firsts]
-    for rows in queries:
-        for index, *values in rows:
-            fetched[index].append(values[len(rank_names) :])
+    return firsts, rank_names
+
+
+def shortlists_from_rows(models, rows, db, limit, fields, rank_names):
+    fetched = [[] for _ in models]
+    for index, *values in rows:
+        fetched[index].append(values[len(rank_names) :])
     return [
-        Shortlist([items.model.from_db(queries[0].db, fields, values) for values in found[:limit]], len(found) > limit)
-        for items, found in zip(querysets, fetched, strict=True)
+        Shortlist([model.from_db(db, fields, values) for values in found[:limit]], len(found) > limit)
+        for model, found in zip(models, fetched, strict=True)
     ]
+
+
+# The values a CompiledShortlists query is built with once: no real row has this id or this go-live time.
+STAND_IN_PK = -2_000_000_123
+STAND_IN_NOW = datetime.datetime(1901, 1, 2, 3, 4, 5, 678901, tzinfo=datetime.UTC)
+
+
+@dataclass
+class CompiledQuery:
+    sql: str
+    params: list
+    models: list
+    rank_names: list
+
+
+class CompiledShortlists:
+    """shortlists() for lists whose query keeps its shape while the item they belong to and the time change.
+
+    `build(owner, now)` returns the querysets for an item `owner` (only its pk may be used) at `now`. Building
+    and compiling a UNION of many querysets costs more than running it, so on PostgreSQL it is built and
+    compiled once per process, with stand-in values, and each call runs the SQL with the real ones (the
+    query count and the SQL are the same as shortlists()'s). Elsewhere it is shortlists() on every call.
+    """
+
+    def __init__(self, build, limit, *, fields, order, shape=lambda: None):
+        self.build, self.limit, self.fields, self.order = build, limit, fields, order
+        self.shape = shape  # what else decides the query's shape (such as which kinds are registered)
+        self.compiled = {}
+
+    def __call__(self, owner, now=None):
+        now = now or timezone.now()
+        db = router.db_for_read(type(owner))
+        connection = connections[db]
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return shortlists(self.build(owner, now), self.limit, fields=self.fields, order=self.order)
+        key = (connection.vendor, self.shape())
+        compiled = self.compiled.get(key) or self.compile(type(owner), db, key)
+        stand_ins = {STAND_IN_PK: owner.pk, STAND_IN_NOW: now}
+        params = [stand_ins.get(param, param) for param in compiled.params]
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        return shortlists_from_rows(compiled.models, rows, db, self.limit, self.fields, compiled.rank_names)
+
+    def compile(self, owner_model, db, key):
+        querysets = self.build(owner_model(pk=STAND_IN_PK), STAND_IN_NOW)
+        firsts, rank_names = first_of_each(querysets, self.limit, fields=self.fields, order=self.order)
+        union = firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *self.order)
+        sql, params = union.query.get_compiler(db).as_sql()
+        if str(STAND_IN_PK) in sql or "1901-01-02" in sql:
+            raise ValueError("a stand-in value was written into the SQL itself, so it cannot be replaced")
+        compiled = CompiledQuery(sql, list(params), [items.model for items in querysets], rank_names)
+        self.compiled[key] = compiled
+        return compiled
 
 
 # A group this size or smaller is read together with its neighbours on the page, sorted in one

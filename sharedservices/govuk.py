@@ -6,6 +6,7 @@ templates call `render` through the tags in sharedservices/templatetags/govuk_ta
 Parameters are the ones the GOV.UK Design System documents for each component's macro.
 """
 
+import re
 from functools import cache
 
 import jinja2
@@ -56,3 +57,32 @@ def _check_html_is_safe(value, key=""):
             _check_html_is_safe(item, key)
     elif (key == "html" or key.endswith("Html")) and isinstance(value, str) and not hasattr(value, "__html__"):
         raise TypeError(f"the {key!r} option must be safe HTML (format_html or a rendered template), not a str")
+
+
+class Skeleton:
+    """A component rendered once by its macro with markers where its html options go, filled in on each use.
+
+    For a component whose other options are fixed in the template (a feedback button, a "Change history"
+    details, a template's "Request an accessible format"), the macro's work is the same every time; only the
+    html changes. The macro stays the only source of the markup. `fill` returns None when a value is empty,
+    since a macro may leave an empty option out altogether; the caller then renders through the macro.
+    """
+
+    def __init__(self, component, params, slots):
+        markers = {slot: f"\x00{slot}\x00" for slot in slots}
+        html = str(_macro(component)({**params, **{slot: mark_safe(m) for slot, m in markers.items()}}))  # noqa: S308
+        found = sorted((html.find(marker), slot) for slot, marker in markers.items())
+        if any(html.count(markers[slot]) != 1 for slot in slots):
+            raise ValueError(f"{component} does not show each of {sorted(slots)} exactly once")
+        self.slots = [slot for _, slot in found]
+        self.parts = re.split("|".join(map(re.escape, markers.values())), html)
+
+    def fill(self, values):
+        filled = [self.parts[0]]
+        for slot, after in zip(self.slots, self.parts[1:], strict=True):
+            value = values[slot]
+            _check_html_is_safe(value, slot)
+            if not str(value).strip():
+                return None
+            filled += [str(value).strip(), after]  # the macros trim their html options
+        return mark_safe("".join(filled))  # noqa: S308 - the macro's own markup around values checked safe

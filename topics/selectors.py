@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from publishing.models import Topic
-from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, shortlists
+from publishing.pagination import SHORTLIST_LENGTH, CompiledShortlists, page_of, page_url
 from publishing.registry import kinds, landing_page
 from sharedservices.links import slug_url
 
@@ -9,21 +9,27 @@ from sharedservices.links import slug_url
 ITEMS_PER_PAGE = 50
 
 
-def published_on(topic, kind):
+def published_on(topic, kind, now=None):
     """Every published item of one kind on a topic, in title order."""
-    return kind.model.objects.published().filter(topics=topic).only("title", "slug", "summary").order_by("title", "pk")
+    items = kind.model.objects.published(now).filter(topics=topic).only("title", "slug", "summary")
+    return items.order_by("title", "pk")
+
+
+# The first few of each kind on a topic, each kind's read from its title index, all in one query (compiled once).
+first_on_topic = CompiledShortlists(
+    lambda topic, now: [published_on(topic, kind, now) for kind in kinds()],
+    SHORTLIST_LENGTH,
+    fields=("id", "title", "slug", "summary"),
+    order=("title", "id"),
+    shape=lambda: tuple(kind.model for kind in kinds()),
+)
 
 
 def topic_groups(topic):
     """What is published on a topic, kind by kind in the registry's order: the first few of each kind in
-    title order (each kind's read from its title index, all in one query) and a link to all of them."""
+    title order and a link to all of them."""
     registered = kinds()
-    firsts = shortlists(
-        [published_on(topic, kind) for kind in registered],
-        SHORTLIST_LENGTH,
-        fields=("id", "title", "slug", "summary"),
-        order=("title", "id"),
-    )
+    firsts = first_on_topic(topic)
     return [
         {
             "id": kind.model._meta.label_lower.replace(".", "-"),

@@ -16,7 +16,7 @@ from django.template.base import token_kwargs
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 
-from sharedservices.govuk import render
+from sharedservices.govuk import Skeleton, render
 
 register = template.Library()
 
@@ -40,14 +40,27 @@ def component(component_name, **options):
     return render(component_name, nested(options))
 
 
+def is_html_option(name):
+    return name == "html" or name.endswith("Html")
+
+
 class GovukCallNode(template.Node):
     def __init__(self, component, options, nodelist):
         self.component, self.options, self.nodelist = component, options, nodelist
+        # With the component and every option but the html ones written in the template, the macro is run
+        # once, and each render fills in the html (see sharedservices.govuk.Skeleton).
+        fixed = [value for name, value in options.items() if not is_html_option(name)]
+        self.skeleton = None if any(value.is_var or value.filters for value in [component, *fixed]) else False
 
     def render(self, context):
         options = {key: value.resolve(context) for key, value in self.options.items()}
         options["html"] = self.nodelist.render(context)
-        return render(self.component.resolve(context), nested(options))
+        if self.skeleton is False:
+            fixed = {name: value for name, value in options.items() if not is_html_option(name)}
+            slots = [name for name in options if is_html_option(name)]
+            self.skeleton = Skeleton(self.component.resolve(context), nested(fixed), slots)
+        filled = self.skeleton.fill(options) if self.skeleton else None
+        return filled if filled is not None else render(self.component.resolve(context), nested(options))
 
 
 @register.tag

@@ -1,13 +1,24 @@
 """The paging helpers: page links, a page of a list whatever page number is asked for, and shortlists."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.db.models import F, Value
+from django.utils import timezone
 
 from faq.models import Question
 from guidance.models import Guide
-from publishing.pagination import SHORTLIST_LENGTH, page_of, page_url, pagination_for, shortlist, shortlists
-from tests.factories import make_guide, make_questions
+from publishing.pagination import (
+    SHORTLIST_LENGTH,
+    CompiledShortlists,
+    page_of,
+    page_url,
+    pagination_for,
+    shortlist,
+    shortlists,
+)
+from tests.factories import make_guide, make_questions, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +154,60 @@ def test_shortlists_keep_each_lists_own_order_when_ranked():
     )
     assert [question.title for question in questions] == ["Ranked 001?", "Ranked 002?", "Ranked 000?"]
     assert [guide.title for guide in by_title] == ["Guide A", "Guide B"]
+
+
+def on_topic(topic, now):
+    return [
+        Question.objects.published(now).filter(topics=topic).order_by("title", "id"),
+        Guide.objects.published(now).filter(topics=topic).order_by("title", "id"),
+    ]
+
+
+def titles(lists):
+    return [[item.title for item in each] for each in lists]
+
+
+def test_compiled_shortlists_list_what_shortlists_lists_for_each_owner_and_time(django_assert_num_queries):
+    hr, finance = make_topic("HR"), make_topic("Finance")
+    make_questions(SHORTLIST_LENGTH + 1, title="HR question {n:03}?", topics=[hr])
+    make_guide("Finance guide", topics=[finance])
+    later = timezone.now() + datetime.timedelta(days=2)
+    make_guide("Scheduled HR guide", topics=[hr], publish_at=timezone.now() + datetime.timedelta(days=1))
+    compiled = CompiledShortlists(on_topic, SHORTLIST_LENGTH, fields=("id", "title", "slug"), order=("title", "id"))
+    for topic, now in ((hr, None), (finance, None), (hr, later)):
+        expected = shortlists(
+            on_topic(topic, now), SHORTLIST_LENGTH, fields=("id", "title", "slug"), order=("title", "id")
+        )
+        queries = 1 if connection.features.supports_slicing_ordering_in_compound else 2
+        with django_assert_num_queries(queries):
+            listed = compiled(topic, now)
+        assert titles(listed) == titles(expected) and [each.more for each in listed] == [e.more for e in expected]
+    assert titles(compiled(hr, later))[1] == ["Scheduled HR guide"]
+    assert titles(compiled(hr))[1] == []
+
+
+@pytest.mark.skipif(not connection.features.supports_slicing_ordering_in_compound, reason="compiled only on PostgreSQL")
+def test_compiled_shortlists_compile_once_per_shape_and_refuse_a_value_written_into_the_sql():
+    hr = make_topic("HR")
+    shapes = iter(["one", "one", "two"])
+    built = []
+
+    def build(topic, now):
+        built.append(topic.pk)
+        return on_topic(topic, now)
+
+    compiled = CompiledShortlists(build, 3, fields=("id", "title"), order=("title", "id"), shape=lambda: next(shapes))
+    compiled(hr), compiled(hr), compiled(hr)
+    assert len(built) == 2, "built again only when the shape changed"
+
+    def inlining(topic, now):  # writes the id into the SQL text, on purpose
+        return [Question.objects.extra(where=[f"id <> {topic.pk}"]), Guide.objects.all()]  # noqa: S610
+
+    inlined = CompiledShortlists(
+        inlining,
+        3,
+        fields=("id", "title"),
+        order=("title", "id"),
+    )
+    with pytest.raises(ValueError, match="stand-in value was written into the SQL"):
+        inlined(hr)

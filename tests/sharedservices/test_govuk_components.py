@@ -246,3 +246,43 @@ def test_checkbox_filter_writes_what_govuk_checkboxes_writes(options):
     )
     assert canonical(html) == canonical(from_the_macro)
     assert html.count('type="checkbox"') == len(options) and html.count(" checked") == sum(c for *_, c in options)
+
+
+MULTI_LINE = mark_safe('<p class="govuk-body">First line</p>\n  <p class="govuk-body">Second &amp; last</p>\n')
+FIXED_OPTION_CALLS = {
+    "details with html summary": ('"details" summaryHtml=summary classes="app-x"', {"summaryHtml": "summary"}),
+    "details with text summary": ('"details" summaryText="Change history" id="full-history"', {}),
+    "button": ('"button" name="useful" value="no" classes="govuk-button--secondary"', {}),
+    "notification banner": ('"notification-banner" titleText="History" titleId="history-title"', {}),
+    "inset text": ('"inset-text" classes="app-no-print"', {}),
+    "warning text": ('"warning-text" iconFallbackText="Warning"', {}),
+}
+
+
+@pytest.mark.parametrize("call, html_options", FIXED_OPTION_CALLS.values(), ids=FIXED_OPTION_CALLS.keys())
+def test_govuk_call_with_fixed_options_writes_what_the_macro_writes_each_time(call, html_options):
+    source = "{% govuk_call " + call + " %}{{ body }}{% endgovuk_call %}"
+    node = Template("{% load govuk_tags %}" + source).nodelist[-1]
+    fixed = dict(re.findall(r'(\w+)="([^"]*)"', call.split(" ", 1)[1]))
+    for summary, body in ((mark_safe("Request <b>this</b>"), MULTI_LINE), (mark_safe("Other"), mark_safe("x"))):
+        html = node.render(Context({"summary": summary, "body": body}))
+        options = {**fixed, **dict.fromkeys(html_options, summary), "html": body}
+        assert canonical(html) == canonical(govuk.render(call.split(" ")[0].strip('"'), options))
+    assert node.skeleton, "the macro ran once, and later renders filled in its html"
+
+
+def test_govuk_call_renders_through_the_macro_when_an_option_comes_from_the_context_or_the_body_is_empty():
+    varying = Template('{% load govuk_tags %}{% govuk_call "details" summaryText=title %}x{% endgovuk_call %}')
+    assert "Changes" in varying.render(Context({"title": "Changes"})) and varying.nodelist[-1].skeleton is None
+    empty = Template('{% load govuk_tags %}{% govuk_call "inset-text" %}{{ body }}{% endgovuk_call %}')
+    assert canonical(empty.render(Context({"body": ""}))) == canonical(
+        govuk.render("inset-text", {"html": mark_safe("")})
+    )
+
+
+def test_a_skeleton_refuses_an_html_option_the_component_does_not_show_once():
+    with pytest.raises(ValueError, match="does not show each of"):
+        govuk.Skeleton("tag", {"text": "Draft"}, ["summaryHtml"])
+    skeleton = govuk.Skeleton("inset-text", {}, ["html"])
+    with pytest.raises(TypeError, match="must be safe HTML"):
+        skeleton.fill({"html": "<b>unchecked</b>"})

@@ -1,5 +1,10 @@
+from functools import lru_cache
+
 from django import template
 from django.utils.html import format_html
+
+from sharedservices.govuk import render
+from toolkit.models import PROVENANCE_LABELS
 
 register = template.Library()
 
@@ -16,6 +21,13 @@ TAG_COLOURS = {
 def provenance_tag_class(value):
     """The GOV.UK tag colour for a template's provenance."""
     return TAG_COLOURS.get(value, "govuk-tag--grey")
+
+
+@register.simple_tag
+@lru_cache(maxsize=16)
+def provenance_tag(value):
+    """A template's provenance as a GOV.UK tag: one of a few labels fixed in code, so each is rendered once."""
+    return render("tag", {"text": PROVENANCE_LABELS.get(value, value), "classes": provenance_tag_class(value)})
 
 
 @register.filter

@@ -1,20 +1,28 @@
 from django.urls import reverse
 
 from faq.models import Category, Question
-from publishing.pagination import SHORTLIST_LENGTH, page_url, shortlists
+from publishing.pagination import SHORTLIST_LENGTH, CompiledShortlists, page_url
 
 # How many questions the FAQ page lists on each of its pages.
 QUESTIONS_PER_PAGE = 50
 
 
+# The first few related questions, guides and stages of a question, in one query compiled once per process.
+related_to_question = CompiledShortlists(
+    lambda question, now: [
+        question.related.published(now),
+        question.related_guides.published(now),
+        question.related_stages.published(now),
+    ],
+    SHORTLIST_LENGTH,
+    fields=("id", "title", "slug", "position"),
+    order=("position", "title", "id"),
+)
+
+
 def question_page(question):
     """A question's reader page (and preview): the answer and the first few related questions, guides and stages."""
-    related, guides, stages = shortlists(
-        [question.related.published(), question.related_guides.published(), question.related_stages.published()],
-        SHORTLIST_LENGTH,
-        fields=("id", "title", "slug", "position"),
-        order=("position", "title", "id"),
-    )
+    related, guides, stages = related_to_question(question)
     return {
         "item": question,
         "question": question,

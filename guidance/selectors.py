@@ -1,7 +1,7 @@
 from django.db.models import F, Value, prefetch_related_objects
 
 from guidance.models import FOR_EVERYONE_LAST, Guide
-from publishing.pagination import SHORTLIST_LENGTH, shortlists
+from publishing.pagination import SHORTLIST_LENGTH, CompiledShortlists
 
 # An audience page groups the most useful guides it reads, up to this many; beyond
 # that it links to search, so the page stays small however many guides there are.
@@ -35,20 +35,28 @@ def guides_by_topic(*, audience, scanned=GUIDES_SCANNED, per_group=SHORTLIST_LEN
     return listed, cut
 
 
+# The first few related guides, answers and stages of a guide, in one query compiled once per process.
+related_to_guide = CompiledShortlists(
+    lambda guide, now: [
+        guide.related.published(now),
+        guide.related_questions.published(now),
+        guide.related_stages.published(now),
+    ],
+    SHORTLIST_LENGTH,
+    fields=("id", "title", "slug"),
+    order=("title", "id"),
+    ranks=[
+        (F("position"), FOR_EVERYONE_LAST),
+        (F("category__position"), F("position")),
+        (F("position"), Value(0)),
+    ],
+)
+
+
 def guide_page(guide):
     """A guide's reader page (and preview): the guide and the first few related guides, answers and stages,
     each list in its own order (guides most useful first, answers by category, stages along the path)."""
-    related_guides, related_questions, related_stages = shortlists(
-        [guide.related.published(), guide.related_questions.published(), guide.related_stages.published()],
-        SHORTLIST_LENGTH,
-        fields=("id", "title", "slug"),
-        order=("title", "id"),
-        ranks=[
-            (F("position"), FOR_EVERYONE_LAST),
-            (F("category__position"), F("position")),
-            (F("position"), Value(0)),
-        ],
-    )
+    related_guides, related_questions, related_stages = related_to_guide(guide)
     return {
         "item": guide,
         "guide": guide,

@@ -170,8 +170,8 @@ class CompiledShortlists:
     query count and the SQL are the same as shortlists()'s). Elsewhere it is shortlists() on every call.
     """
 
-    def __init__(self, build, limit, *, fields, order, shape=lambda: None):
-        self.build, self.limit, self.fields, self.order = build, limit, fields, order
+    def __init__(self, build, limit, *, fields, order, ranks=None, shape=lambda: None):
+        self.build, self.limit, self.fields, self.order, self.ranks = build, limit, fields, order, ranks
         self.shape = shape  # what else decides the query's shape (such as which kinds are registered)
         self.compiled = {}
 
@@ -180,7 +180,8 @@ class CompiledShortlists:
         db = router.db_for_read(type(owner))
         connection = connections[db]
         if not connection.features.supports_slicing_ordering_in_compound:
-            return shortlists(self.build(owner, now), self.limit, fields=self.fields, order=self.order)
+            querysets = self.build(owner, now)
+            return shortlists(querysets, self.limit, fields=self.fields, order=self.order, ranks=self.ranks)
         key = (connection.vendor, self.shape())
         compiled = self.compiled.get(key) or self.compile(type(owner), db, key)
         stand_ins = {STAND_IN_PK: owner.pk, STAND_IN_NOW: now}
@@ -192,7 +193,9 @@ class CompiledShortlists:
 
     def compile(self, owner_model, db, key):
         querysets = self.build(owner_model(pk=STAND_IN_PK), STAND_IN_NOW)
-        firsts, rank_names = first_of_each(querysets, self.limit, fields=self.fields, order=self.order)
+        firsts, rank_names = first_of_each(
+            querysets, self.limit, fields=self.fields, order=self.order, ranks=self.ranks
+        )
         union = firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *self.order)
         sql, params = union.query.get_compiler(db).as_sql()
         if str(STAND_IN_PK) in sql or "1901-01-02" in sql:

@@ -192,7 +192,7 @@ def current_files():
     return Prefetch("files", queryset=TemplateFile.objects.defer("text"))
 
 
-# What a list shows of each template (toolkit/partials/template_summary.html): reading no more keeps lists cheap.
+# What a list shows of each template (toolkit/partials/template_summaries.html): reading no more keeps lists cheap.
 TEMPLATE_LISTED = (
     "title", "slug", "summary", "stage", "provenance", "file_version", "first_published_at", "last_major_change_at",
 )  # fmt: skip

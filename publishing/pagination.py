@@ -184,8 +184,9 @@ class CompiledShortlists:
             return shortlists(querysets, self.limit, fields=self.fields, order=self.order, ranks=self.ranks)
         key = (connection.vendor, self.shape())
         compiled = self.compiled.get(key) or self.compile(type(owner), db, key)
-        stand_ins = {STAND_IN_PK: owner.pk, STAND_IN_NOW: now}
-        params = [stand_ins.get(param, param) for param in compiled.params]
+        params = [
+            owner.pk if param == STAND_IN_PK else now if param == STAND_IN_NOW else param for param in compiled.params
+        ]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
@@ -200,6 +201,9 @@ class CompiledShortlists:
         sql, params = union.query.get_compiler(db).as_sql()
         if str(STAND_IN_PK) in sql or "1901-01-02" in sql:
             raise ValueError("a stand-in value was written into the SQL itself, so it cannot be replaced")
+        if any(isinstance(param, datetime.datetime) and param != STAND_IN_NOW for param in params):
+            # Such as published() called without `now`: that moment would be kept for the life of the process.
+            raise ValueError("the query holds a time other than the `now` it was built with")
         compiled = CompiledQuery(sql, list(params), [items.model for items in querysets], rank_names)
         self.compiled[key] = compiled
         return compiled

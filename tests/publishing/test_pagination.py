@@ -211,3 +211,11 @@ def test_compiled_shortlists_compile_once_per_shape_and_refuse_a_value_written_i
     )
     with pytest.raises(ValueError, match="stand-in value was written into the SQL"):
         inlined(hr)
+    forgetting_now = CompiledShortlists(
+        lambda topic, now: [Question.objects.published().filter(topics=topic), Guide.objects.all()],
+        3,
+        fields=("id", "title"),
+        order=("title", "id"),
+    )
+    with pytest.raises(ValueError, match="a time other than the `now` it was built with"):
+        forgetting_now(hr)

@@ -118,7 +118,7 @@ def shortlists(querysets, limit, *, fields, order, ranks=None):
         # SQLite cannot limit each part of a UNION: one query each there.
         queries = firsts
     else:
-        queries = [firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *order)]
+        queries = [union_of(firsts, rank_names, order)]
     rows = [row for query in queries for row in query]
     return shortlists_from_rows([items.model for items in querysets], rows, queries[0].db, limit, fields, rank_names)
 
@@ -136,6 +136,11 @@ def first_of_each(querysets, limit, *, fields, order, ranks=None):
         for index, (items, ranked) in enumerate(zip(querysets, ranks, strict=True))
     ]
     return firsts, rank_names
+
+
+def union_of(firsts, rank_names, order):
+    """first_of_each()'s querysets as one UNION ALL, list by list, each in its own order."""
+    return firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *order)
 
 
 def shortlists_from_rows(models, rows, db, limit, fields, rank_names):
@@ -197,8 +202,7 @@ class CompiledShortlists:
         firsts, rank_names = first_of_each(
             querysets, self.limit, fields=self.fields, order=self.order, ranks=self.ranks
         )
-        union = firsts[0].union(*firsts[1:], all=True).order_by("list_index", *rank_names, *self.order)
-        sql, params = union.query.get_compiler(db).as_sql()
+        sql, params = union_of(firsts, rank_names, self.order).query.get_compiler(db).as_sql()
         if str(STAND_IN_PK) in sql or "1901-01-02" in sql:
             raise ValueError("a stand-in value was written into the SQL itself, so it cannot be replaced")
         if any(isinstance(param, datetime.datetime) and param != STAND_IN_NOW for param in params):

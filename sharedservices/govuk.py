@@ -71,10 +71,9 @@ class Skeleton:
     def __init__(self, component, params, slots):
         markers = {slot: f"\x00{slot}\x00" for slot in slots}
         html = str(_macro(component)({**params, **{slot: mark_safe(m) for slot, m in markers.items()}}))  # noqa: S308
-        found = sorted((html.find(marker), slot) for slot, marker in markers.items())
         if any(html.count(markers[slot]) != 1 for slot in slots):
             raise ValueError(f"{component} does not show each of {sorted(slots)} exactly once")
-        self.slots = [slot for _, slot in found]
+        self.slots = sorted(slots, key=lambda slot: html.find(markers[slot]))
         self.parts = re.split("|".join(map(re.escape, markers.values())), html)
 
     def fill(self, values):

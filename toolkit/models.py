@@ -260,11 +260,6 @@ class Template(StageItem):
         return next((f for f in self.files.all() if f.format == file_format), None)
 
     @property
-    def provenance_label(self):
-        """get_provenance_display(), as cheaply as a list of templates needs it."""
-        return PROVENANCE_LABELS.get(self.provenance, self.provenance)
-
-    @property
     def provenance_hint(self):
         return PROVENANCE_HINTS.get(self.provenance, "")
 

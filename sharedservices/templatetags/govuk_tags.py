@@ -50,16 +50,17 @@ class GovukCallNode(template.Node):
         # With the component and every option but the html ones written in the template, the macro is run
         # once, and each render fills in the html (see sharedservices.govuk.Skeleton).
         fixed = [value for name, value in options.items() if not is_html_option(name)]
-        self.skeleton = None if any(value.is_var or value.filters for value in [component, *fixed]) else False
+        self.fixed = not any(value.is_var or value.filters for value in [component, *fixed])
+        self.skeleton = None
 
     def render(self, context):
         options = {key: value.resolve(context) for key, value in self.options.items()}
         options["html"] = self.nodelist.render(context)
-        if self.skeleton is False:
+        if self.fixed and self.skeleton is None:
             fixed = {name: value for name, value in options.items() if not is_html_option(name)}
             slots = [name for name in options if is_html_option(name)]
             self.skeleton = Skeleton(self.component.resolve(context), nested(fixed), slots)
-        filled = self.skeleton.fill(options) if self.skeleton else None
+        filled = self.skeleton.fill(options) if self.fixed else None
         return filled if filled is not None else render(self.component.resolve(context), nested(options))
 
 

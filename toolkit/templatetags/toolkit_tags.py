@@ -17,17 +17,12 @@ TAG_COLOURS = {
 }
 
 
-@register.filter
-def provenance_tag_class(value):
-    """The GOV.UK tag colour for a template's provenance."""
-    return TAG_COLOURS.get(value, "govuk-tag--grey")
-
-
 @register.simple_tag
 @lru_cache(maxsize=16)
 def provenance_tag(value):
     """A template's provenance as a GOV.UK tag: one of a few labels fixed in code, so each is rendered once."""
-    return render("tag", {"text": PROVENANCE_LABELS.get(value, value), "classes": provenance_tag_class(value)})
+    colour = TAG_COLOURS.get(value, "govuk-tag--grey")
+    return render("tag", {"text": PROVENANCE_LABELS.get(value, value), "classes": colour})
 
 
 @register.filter

@@ -82,6 +82,18 @@ def title_key(title):
     return " ".join(w for w in words_of(title) if w not in STOP_WORDS)[:200]
 
 
+def name_keys(title, phrases):
+    """The page's other names as |key|key|: each phrase readers search with for it, and each part of a title
+    with a colon ("What stays in your department: retained functions" is also "retained functions"), keyed like
+    the title. A name is two words or more as written ("about this website" is the about page's, though its key
+    is "website"): one word names a subject, not a page ("Unity: a red rating …" is not the page for "unity",
+    and a page given the search word "pension" does not go above one titled "Pension rules")."""
+    parts = title.split(":") if ":" in title else []
+    names = [text for text in [*parts, *phrases] if len(words_of(text)) >= 2]
+    keys = dict.fromkeys(key for key in map(title_key, names) if key and key != title_key(title))
+    return f"|{'|'.join(keys)}|" if keys else ""
+
+
 def extra_text(item):
     kind = kind_for(type(item))
     parts = [getattr(item, name) for name in extra_text_fields(type(item))]
@@ -106,6 +118,7 @@ def entry_values(item, topic_slugs=None):
         "url": item.get_absolute_url(),
         "title": _text(item.title),
         "title_key": title_key(item.title),
+        "name_keys": name_keys(item.title, item.search_keywords.splitlines()),
         "summary": _text(item.summary),
         "keywords": _text(item.search_keywords.replace("\n", ", ")),
         "body_text": body_text,
@@ -134,6 +147,7 @@ def landing_values(page):
         "url": page.get_absolute_url(),
         "title": _text(page.title),
         "title_key": title_key(page.title),
+        "name_keys": name_keys(page.title, page.phrases),
         "summary": _text(page.summary),
         "keywords": _text(", ".join(page.phrases)),
         "body_text": _text(own_words),

@@ -30,6 +30,12 @@ class SearchEntry(models.Model):
     title_key = models.CharField(
         max_length=200, blank=True, help_text="The title's words without stop words: a query equal to it ranks first."
     )
+    name_keys = models.TextField(
+        blank=True,
+        help_text="Other names a reader may give the page, keyed like the title and written |key|key|: each of the "
+        "words readers search with for it, and each part of a title with a colon. A query equal to one ranks next "
+        "after the exact title.",
+    )
     summary = models.CharField(max_length=300, blank=True)
     keywords = models.TextField(
         blank=True, help_text="The words readers search with for this page (never shown): weighed like the summary."

@@ -21,6 +21,14 @@ ALL, ANY = "all", "any"
 COVERAGE_WEIGHT = 10.0
 TITLE_COVERAGE_WEIGHT = 6.0
 SUMMARY_COVERAGE_WEIGHT = 3.0
+# Tiers above any rank the words can earn (under 30 with every weight above): a page whose title is exactly the
+# query first, then a page the query names another way, as one of the phrases readers search with for it or a part
+# of its title with a colon (SearchEntry.name_keys). SQLite orders by the same two tests before anything else.
+EXACT_TITLE_TIER = 100.0
+NAME_KEY_TIER = 50.0
+# A longer query holding one of a page's other names, its words in a row ("… will my team be made redundant" and
+# the search phrase "made redundant"), counts like a summary holding every word of the query.
+NAME_IN_QUERY_WEIGHT = SUMMARY_COVERAGE_WEIGHT
 # Enough pages to tell a common word from a rare one, without counting every match of a very common word.
 PAGES_COUNTED = 200
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
@@ -49,6 +57,17 @@ def max_mistakes(word):
 def is_inflection(word, other):
     short, long = sorted((word, other), key=len)
     return long.startswith(short) and long[len(short) :] in INFLECTIONS
+
+
+def names_in_query(words):
+    """Each run of two or more of the query's words, short of the whole query: the keys of names of pages
+    (SearchEntry.name_keys) it may hold."""
+    return [
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 2, len(words) + 1)
+        if end - start < len(words)
+    ]
 
 
 def all_of(conditions):

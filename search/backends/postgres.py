@@ -29,8 +29,11 @@ from search.backends.base import (
     ALL,
     ANY,
     COVERAGE_WEIGHT,
+    EXACT_TITLE_TIER,
     MARK_END,
     MARK_START,
+    NAME_IN_QUERY_WEIGHT,
+    NAME_KEY_TIER,
     PAGES_COUNTED,
     SUMMARY_COVERAGE_WEIGHT,
     TITLE_COVERAGE_WEIGHT,
@@ -41,6 +44,7 @@ from search.backends.base import (
     edit_distance,
     highlight,
     max_mistakes,
+    names_in_query,
     pages_for,
     vocabulary,
 )
@@ -78,6 +82,8 @@ WEIGHTS_CTES = (
     "CROSS JOIN LATERAL unnest(to_tsvector('english', u.alternative)) AS x "
     "LEFT JOIN word_stats st ON TRUE GROUP BY u.g, u.alternative) AS a GROUP BY a.g)"
 )
+# A page's other names (SearchEntry.name_keys, |key|key|) as an array: the expression its GIN index is on.
+NAME_KEYS = "string_to_array(btrim(e.name_keys, '|'), '|')"
 # The words of the title (weight A) and summary (weight B) only.
 TITLE_AND_SUMMARY = "ts_filter(e.search_vector, '{a,b}')"
 # Weights for D, C (body), B (summary), A (title); normalisation 1 divides by 1 + log(document length).
@@ -93,8 +99,11 @@ RANK_ALL = (
     f" + {TITLE_COVERAGE_WEIGHT} * {COVERED.format(vector='e.title_vector')}"
     # …and the rarer the words its title and summary hold, the better…
     f" + {SUMMARY_COVERAGE_WEIGHT} * {COVERED.format(vector=TITLE_AND_SUMMARY)}"
-    # …and a title that is exactly the query comes first.
-    " + CASE WHEN e.title_key = q.title_key THEN 2.0 ELSE 0.0 END"
+    # …and a title that is exactly the query comes first, then a page the query names another way.
+    f" + CASE WHEN e.title_key = q.title_key THEN {EXACT_TITLE_TIER} ELSE 0.0 END"
+    f" + CASE WHEN {NAME_KEYS} @> ARRAY[q.title_key] THEN {NAME_KEY_TIER} ELSE 0.0 END"
+    # A longer query holding one of the page's other names counts too.
+    f" + CASE WHEN {NAME_KEYS} && q.names_in_query THEN {NAME_IN_QUERY_WEIGHT} ELSE 0.0 END"
 )
 # When no page holds every group ("any of the words"), the rarer the words a page holds, the better.
 # (With every group matched it would add the same to every page, so it is left out then.)
@@ -257,7 +266,7 @@ class PostgresBackend(SearchBackend):
 
     def _query_cte(self, parsed, mode):
         """The q CTE (the query, relaxed for ranking and headlines, strict and loose for titles, the title
-        key, and each group with its weight), the CTEs it reads, and their parameters."""
+        key, the names the query holds, and each group with its weight), the CTEs it reads, and their parameters."""
         query, query_params = tsquery_sql(parsed, mode)
         relaxed, relaxed_params = tsquery_sql(parsed, mode, with_exclusions=False, relaxed=True)
         strict, strict_params = tsquery_sql(parsed, ALL, with_exclusions=False)
@@ -271,7 +280,8 @@ class PostgresBackend(SearchBackend):
         sql = (
             f"{WEIGHTS_CTES}, "
             f"q AS MATERIALIZED (SELECT {query} AS query, {relaxed} AS relaxed, {strict} AS strict, "
-            f"{loose} AS loose, %s::text AS title_key, ARRAY[{', '.join(groups)}]::tsquery[] AS groups, "
+            f"{loose} AS loose, %s::text AS title_key, %s::text[] AS names_in_query, "
+            f"ARRAY[{', '.join(groups)}]::tsquery[] AS groups, "
             "ARRAY(SELECT coalesce(w.weight, 0) FROM generate_series(1, %s) AS i(g) "
             "LEFT JOIN group_weights w ON w.g = i.g ORDER BY i.g) AS weights, "
             "(SELECT coalesce(sum(weight), 0) FROM group_weights) AS total_weight)"
@@ -284,6 +294,7 @@ class PostgresBackend(SearchBackend):
             *strict_params,
             *loose_params,
             " ".join(parsed.words),
+            names_in_query(parsed.words),
             *group_params,
             len(parsed.groups),
         ]
@@ -389,9 +400,11 @@ class PostgresBackend(SearchBackend):
         title_params = [*filter_params, self.db_now(now), *strict_params]
         if parsed.excluded:
             title, title_params = f"{base} AND e.title_vector @@ ({strict})", [*base_params, *strict_params]
-        pool = f"pool AS ({base} AND e.title_key = %s UNION ({title} {recent}) UNION ({base} {recent_sorted}))"
+        # Titles that are exactly the query and pages it names another way, however old.
+        named = f"{base} AND (e.title_key = %s OR {NAME_KEYS} @> ARRAY[%s]::text[])"
+        pool = f"pool AS ({named} UNION ({title} {recent}) UNION ({base} {recent_sorted}))"
         pool_params = [
-            *base_params, " ".join(parsed.words),
+            *base_params, " ".join(parsed.words), " ".join(parsed.words),
             *title_params, TITLE_POOL_SIZE,
             *base_params, POOL_SIZE,
         ]  # fmt: skip

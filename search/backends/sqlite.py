@@ -21,6 +21,7 @@ from search.backends.base import (
     COVERAGE_WEIGHT,
     MARK_END,
     MARK_START,
+    NAME_IN_QUERY_WEIGHT,
     PAGES_COUNTED,
     SUMMARY_COVERAGE_WEIGHT,
     TITLE_COVERAGE_WEIGHT,
@@ -29,6 +30,7 @@ from search.backends.base import (
     edit_distance,
     highlight,
     max_mistakes,
+    names_in_query,
     vocabulary,
 )
 
@@ -86,7 +88,16 @@ def summary_coverage_sql(parsed):
     mention it."""
     tests = ["(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))" for _ in parsed.groups]
     params = ["{title summary keywords} : " + _group(group) for group in parsed.groups]
-    return "(" + " + ".join(tests) + ") DESC, ", params
+    return " + ".join(tests), params
+
+
+def names_in_query_sql(parsed, weight):
+    """`weight` when the query holds one of the page's other names (a run of its words), as SQL to add to a
+    coverage score, with its parameters."""
+    names = names_in_query(parsed.words)
+    if not names:
+        return "", []
+    return f" + %s * ({' OR '.join('instr(e.name_keys, %s) > 0' for _ in names)})", [weight, *(f"|{n}|" for n in names)]
 
 
 def _in(column, values):
@@ -151,17 +162,25 @@ class SqliteBackend(SearchBackend):
         title_expression = "title : (" + match_expression(parsed, ALL, with_exclusions=False) + ")"
         # With every group matched somewhere, those matched in the title or summary tell pages apart; with only
         # some matched, the rarer the groups a page holds, the better (a plain count would favour common words).
-        covered, covered_params = summary_coverage_sql(parsed) if mode == ALL else self.weighted_coverage_sql(parsed)
-        # A title that is exactly the query first, then titles holding every group, then bm25 (title weighted most).
+        # A name of the page in the query counts like a summary holding every group, as on PostgreSQL.
+        if mode == ALL:
+            covered, covered_params = summary_coverage_sql(parsed)
+            named, named_params = names_in_query_sql(parsed, len(parsed.groups))
+        else:
+            covered, covered_params = self.weighted_coverage_sql(parsed)
+            named, named_params = names_in_query_sql(parsed, NAME_IN_QUERY_WEIGHT)
+        # A title that is exactly the query first, then a page the query names another way (name_keys), then titles
+        # holding every group, then bm25 (title weighted most).
         sql = (
             "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND e.visible_from <= %s AND {filter_where} "
-            "ORDER BY (e.title_key = %s) DESC, "
+            "ORDER BY (e.title_key = %s) DESC, (instr(e.name_keys, %s) > 0) DESC, "
             "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
-            f"{covered}{TITLE_FOCUS}, {BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
+            f"({covered}{named}) DESC, {TITLE_FOCUS}, {BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
         )
         params = [
-            expression, self.db_now(now), *filter_params, " ".join(parsed.words), title_expression, *covered_params,
+            expression, self.db_now(now), *filter_params, " ".join(parsed.words), f"|{' '.join(parsed.words)}|",
+            title_expression, *covered_params, *named_params,
             title_expression,
         ]  # fmt: skip
         ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
@@ -191,7 +210,7 @@ class SqliteBackend(SearchBackend):
             for weight, group in zip(weights, groups, strict=True):
                 terms.append("%s * (e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))")
                 params += [share * weight / total, columns + group]
-        return "(" + " + ".join(terms) + ") DESC, ", params
+        return " + ".join(terms), params
 
     def _snippets(self, ids, expression):
         """Snippets only for the rows on this page: prefer the summary when it matches, else the body."""

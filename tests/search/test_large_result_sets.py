@@ -85,3 +85,14 @@ def test_excluded_words_still_apply_to_the_pool(search, many):
     make_guide("Guide 99", body="Rules on pensions and leave.", updated_days_ago=1)
     _, outcome = search("pensions -leave")
     assert "Guide 99" not in titles(outcome)
+
+
+def test_a_page_the_query_names_by_one_of_its_search_phrases_comes_first_however_old(search, many):
+    # Old, and its title holds neither word: only the pages the query names bring it into the pool.
+    make_question(
+        "Retirement", summary="Leaving work.", body="When to retire.", search_keywords="pension rules",
+        updated_days_ago=2000,
+    )  # fmt: skip
+    _, outcome = search("pension rules")
+    assert outcome.capped
+    assert titles(outcome)[0] == "Retirement"

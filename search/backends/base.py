@@ -29,6 +29,14 @@ NAME_KEY_TIER = 50.0
 # A longer query holding one of a page's other names, its words in a row ("… will my team be made redundant" and
 # the search phrase "made redundant"), counts like a summary holding every word of the query.
 NAME_IN_QUERY_WEIGHT = SUMMARY_COVERAGE_WEIGHT
+# In a query of three words or more, a page holding neighbouring words of the query close together (at most two
+# words apart, either way round: "score each statement from 1 to 5" for "scoring statement 1 5") is more likely
+# about what the query asks than one holding them scattered; the share of the query's neighbouring pairs so held
+# (each pair weighted by its two words' rarity) counts this much. Two-word queries leave it out: there, the one
+# pair close together outweighed a title match.
+NEAR_WEIGHT = 6.0
+NEAR_WORDS = 2
+NEAR_MIN_GROUPS = 3
 # Enough pages to tell a common word from a rare one, without counting every match of a very common word.
 PAGES_COUNTED = 200
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")

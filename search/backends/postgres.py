@@ -34,6 +34,9 @@ from search.backends.base import (
     MARK_START,
     NAME_IN_QUERY_WEIGHT,
     NAME_KEY_TIER,
+    NEAR_MIN_GROUPS,
+    NEAR_WEIGHT,
+    NEAR_WORDS,
     PAGES_COUNTED,
     SUMMARY_COVERAGE_WEIGHT,
     TITLE_COVERAGE_WEIGHT,
@@ -84,6 +87,17 @@ WEIGHTS_CTES = (
 )
 # A page's other names (SearchEntry.name_keys, |key|key|) as an array: the expression its GIN index is on.
 NAME_KEYS = "string_to_array(btrim(e.name_keys, '|'), '|')"
+# Each pair of neighbouring groups of a query of NEAR_MIN_GROUPS or more, as a tsquery matching them at most
+# NEAR_WORDS words apart, either way round (positions count the stop words between them, as SQLite's NEAR does).
+NEAR_PAIRS = (
+    "ARRAY(SELECT "
+    + " || ".join(
+        f"tsquery_phrase(g.groups[{first}], g.groups[{second}], {apart})"
+        for apart in range(1, NEAR_WORDS + 2)
+        for first, second in (("i", "i + 1"), ("i + 1", "i"))
+    )
+    + f" FROM generate_series(1, cardinality(g.groups) - 1) AS i WHERE cardinality(g.groups) >= {NEAR_MIN_GROUPS})"
+)
 # The words of the title (weight A) and summary (weight B) only.
 TITLE_AND_SUMMARY = "ts_filter(e.search_vector, '{a,b}')"
 # Weights for D, C (body), B (summary), A (title); normalisation 1 divides by 1 + log(document length).
@@ -104,6 +118,11 @@ RANK_ALL = (
     f" + CASE WHEN {NAME_KEYS} @> ARRAY[q.title_key] THEN {NAME_KEY_TIER} ELSE 0.0 END"
     # A longer query holding one of the page's other names counts too.
     f" + CASE WHEN {NAME_KEYS} && q.names_in_query THEN {NAME_IN_QUERY_WEIGHT} ELSE 0.0 END"
+    # In a longer query, the more of its neighbouring words the page holds close together, the better, each pair
+    # weighted by its two words' weights (two common words close together count for little).
+    f" + {NEAR_WEIGHT} * (SELECT coalesce(sum(q.weights[i] + q.weights[i + 1]) "
+    "FILTER (WHERE e.search_vector @@ q.pairs[i]), 0) / greatest(sum(q.weights[i] + q.weights[i + 1]), 0.000001) "
+    "FROM generate_subscripts(q.pairs, 1) AS i)"
 )
 # When no page holds every group ("any of the words"), the rarer the words a page holds, the better.
 # (With every group matched it would add the same to every page, so it is left out then.)
@@ -266,7 +285,8 @@ class PostgresBackend(SearchBackend):
 
     def _query_cte(self, parsed, mode):
         """The q CTE (the query, relaxed for ranking and headlines, strict and loose for titles, the title
-        key, the names the query holds, and each group with its weight), the CTEs it reads, and their parameters."""
+        key, the names the query holds, each group with its weight, and each pair of neighbouring groups as a
+        tsquery for finding them close together), the CTEs it reads, and their parameters."""
         query, query_params = tsquery_sql(parsed, mode)
         relaxed, relaxed_params = tsquery_sql(parsed, mode, with_exclusions=False, relaxed=True)
         strict, strict_params = tsquery_sql(parsed, ALL, with_exclusions=False)
@@ -280,11 +300,11 @@ class PostgresBackend(SearchBackend):
         sql = (
             f"{WEIGHTS_CTES}, "
             f"q AS MATERIALIZED (SELECT {query} AS query, {relaxed} AS relaxed, {strict} AS strict, "
-            f"{loose} AS loose, %s::text AS title_key, %s::text[] AS names_in_query, "
-            f"ARRAY[{', '.join(groups)}]::tsquery[] AS groups, "
+            f"{loose} AS loose, %s::text AS title_key, %s::text[] AS names_in_query, g.groups, {NEAR_PAIRS} AS pairs, "
             "ARRAY(SELECT coalesce(w.weight, 0) FROM generate_series(1, %s) AS i(g) "
             "LEFT JOIN group_weights w ON w.g = i.g ORDER BY i.g) AS weights, "
-            "(SELECT coalesce(sum(weight), 0) FROM group_weights) AS total_weight)"
+            "(SELECT coalesce(sum(weight), 0) FROM group_weights) AS total_weight "
+            f"FROM (SELECT ARRAY[{', '.join(groups)}]::tsquery[] AS groups) AS g)"
         )
         params = [
             [text for text, _ in alternatives],
@@ -295,8 +315,8 @@ class PostgresBackend(SearchBackend):
             *loose_params,
             " ".join(parsed.words),
             names_in_query(parsed.words),
-            *group_params,
             len(parsed.groups),
+            *group_params,
         ]
         return sql, params
 

@@ -14,6 +14,7 @@ with the fewest typing mistakes that finds a readable item.
 
 # ruff: noqa: S608 - SQL here is joined from constant fragments and %s placeholders; every value is bound.
 
+import itertools
 import math
 
 from search.backends.base import (
@@ -22,6 +23,9 @@ from search.backends.base import (
     MARK_END,
     MARK_START,
     NAME_IN_QUERY_WEIGHT,
+    NEAR_MIN_GROUPS,
+    NEAR_WEIGHT,
+    NEAR_WORDS,
     PAGES_COUNTED,
     SUMMARY_COVERAGE_WEIGHT,
     TITLE_COVERAGE_WEIGHT,
@@ -56,6 +60,8 @@ BM25 = "bm25(search_fts, 10.0, 4.0, 1.0, 4.0)"
 # counts against a long guide. Pages whose title does not hold every word are left in bm25's order.
 TITLE_FOCUS = "CASE WHEN e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) THEN length(e.title) END"
 SNIPPET_WORDS = 24
+# Pairs of alternatives tried for each pair of neighbouring groups (a group with synonyms has several).
+NEAR_COMBINATIONS = 16
 
 
 def _quoted(word):
@@ -89,6 +95,27 @@ def summary_coverage_sql(parsed):
     tests = ["(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))" for _ in parsed.groups]
     params = ["{title summary keywords} : " + _group(group) for group in parsed.groups]
     return " + ".join(tests), params
+
+
+def near_sql(parsed, weights, weight):
+    """`weight` times the share of the query's neighbouring pairs of groups that the page holds at most NEAR_WORDS
+    words apart (FTS5's NEAR, either way round), each pair weighted by its two groups' weights (so two common
+    words close together count for little), for queries of NEAR_MIN_GROUPS groups or more: SQL to add to a
+    coverage score, with its parameters. Each pair tries at most NEAR_COMBINATIONS pairs of alternatives, the
+    reader's own words first."""
+    if len(parsed.groups) < NEAR_MIN_GROUPS:
+        return "", []
+    pair_weights = [a + b for a, b in itertools.pairwise(weights)]
+    total = sum(pair_weights) or 1.0
+    terms, params = [], []
+    for (first, second), pair_weight in zip(itertools.pairwise(parsed.groups), pair_weights, strict=True):
+        combinations = itertools.islice(itertools.product(first.alternatives, second.alternatives), NEAR_COMBINATIONS)
+        terms.append("%s * (e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))")
+        params += [
+            weight * pair_weight / total,
+            " OR ".join(f"NEAR({_quoted(a.text)} {_quoted(b.text)}, {NEAR_WORDS})" for a, b in combinations),
+        ]
+    return " + " + " + ".join(terms), params
 
 
 def names_in_query_sql(parsed, weight):
@@ -162,13 +189,17 @@ class SqliteBackend(SearchBackend):
         title_expression = "title : (" + match_expression(parsed, ALL, with_exclusions=False) + ")"
         # With every group matched somewhere, those matched in the title or summary tell pages apart; with only
         # some matched, the rarer the groups a page holds, the better (a plain count would favour common words).
-        # A name of the page in the query counts like a summary holding every group, as on PostgreSQL.
+        # A name of the page in the query, and neighbouring words of the query close together, count as on
+        # PostgreSQL: with every group matched, the coverage counts groups, so their weights are in those units.
         if mode == ALL:
             covered, covered_params = summary_coverage_sql(parsed)
-            named, named_params = names_in_query_sql(parsed, len(parsed.groups))
+            unit, weights = len(parsed.groups) / SUMMARY_COVERAGE_WEIGHT, [1.0] * len(parsed.groups)
         else:
-            covered, covered_params = self.weighted_coverage_sql(parsed)
-            named, named_params = names_in_query_sql(parsed, NAME_IN_QUERY_WEIGHT)
+            weights = self.group_weights(parsed)
+            covered, covered_params = self.weighted_coverage_sql(parsed, weights)
+            unit = 1.0
+        named, named_params = names_in_query_sql(parsed, NAME_IN_QUERY_WEIGHT * unit)
+        near, near_params = near_sql(parsed, weights, NEAR_WEIGHT * unit)
         # A title that is exactly the query first, then a page the query names another way (name_keys), then titles
         # holding every group, then bm25 (title weighted most).
         sql = (
@@ -176,22 +207,20 @@ class SqliteBackend(SearchBackend):
             f"WHERE search_fts MATCH %s AND e.visible_from <= %s AND {filter_where} "
             "ORDER BY (e.title_key = %s) DESC, (instr(e.name_keys, %s) > 0) DESC, "
             "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
-            f"({covered}{named}) DESC, {TITLE_FOCUS}, {BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
+            f"({covered}{named}{near}) DESC, {TITLE_FOCUS}, {BM25}, e.last_updated DESC NULLS LAST, e.id "
+            "LIMIT %s OFFSET %s"
         )
         params = [
             expression, self.db_now(now), *filter_params, " ".join(parsed.words), f"|{' '.join(parsed.words)}|",
-            title_expression, *covered_params, *named_params,
+            title_expression, *covered_params, *named_params, *near_params,
             title_expression,
         ]  # fmt: skip
         ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
         snippets = self._snippets(ids, expression) if ids else {}
         return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]
 
-    def weighted_coverage_sql(self, parsed):
-        """For pages holding only some of the query: the share of the query's weight a page holds in its whole
-        text, its title, and its title and summary with the words readers search with, each group weighted by
-        how rare it is in the index (bm25's inverse document frequency), in the proportions PostgreSQL ranks
-        by. As SQL for ORDER BY, with its parameters."""
+    def group_weights(self, parsed):
+        """Each group's weight: how rare it is in the index (bm25's inverse document frequency)."""
         groups = [_group(group) for group in parsed.groups]
         counts = self.fetch(
             "SELECT (SELECT count(*) FROM search_fts), "
@@ -199,7 +228,15 @@ class SqliteBackend(SearchBackend):
             groups,
         )[0]
         pages, holding = counts[0], counts[1:]
-        weights = [math.log(1 + (pages - n + 0.5) / (n + 0.5)) for n in holding]
+        return [math.log(1 + (pages - n + 0.5) / (n + 0.5)) for n in holding]
+
+    @staticmethod
+    def weighted_coverage_sql(parsed, weights):
+        """For pages holding only some of the query: the share of the query's weight a page holds in its whole
+        text, its title, and its title and summary with the words readers search with, each group weighted by
+        how rare it is in the index, in the proportions PostgreSQL ranks by. As SQL for ORDER BY, with its
+        parameters."""
+        groups = [_group(group) for group in parsed.groups]
         total = sum(weights) or 1.0
         terms, params = [], []
         for share, columns in (

@@ -29,7 +29,7 @@ STOP_WORDS = frozenset(STOP_WORDS_TEXT.split())
 # (most of these words are stop words anyway; "define", "explain", "tell me about" are not).
 QUESTION_SCAFFOLDING_TEXT = """what is, what are, what s, whats, what does, what do, what should, what happens,
     how do i, how do we, how do i know, how do we know, how does, how can i, how can we, how should we, how should i,
-    how will, how much, can we, can i, can you, will we, will i, will our, will my, do we, do i, does, should we,
+    how will, can we, can i, can you, will we, will i, will our, will my, do we, do i, does, should we,
     should i, is there, are there, is it, are we, who is, who are, where can i find, where do i find, where is,
     tell me about, tell me, explain, define, definition of, meaning of, what is meant by, i want to know, i want to,
     i need to, we need to, please"""

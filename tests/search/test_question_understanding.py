@@ -30,6 +30,18 @@ def test_how_a_question_starts_is_not_searched_for(query, expected):
     assert groups(query) == expected
 
 
+def test_how_much_is_part_of_the_question_not_how_it_starts():
+    # A reader asking "how much" wants an amount: "much" finds "How much can be saved?".
+    assert groups("how much can we save") == [["much"], ["save"]]
+
+
+def test_a_question_asking_how_much_finds_the_answer_titled_with_it(search, no_synonyms):
+    make_question("Savings from sharing", body="Sharing saves money. Departments save on systems and save on staff.")
+    make_question("How much can be saved?", body="Savings of 20 to 30% are typical.")
+    _, outcome = search("how much can we save")
+    assert titles(outcome)[0] == "How much can be saved?"
+
+
 def test_a_query_that_is_only_a_question_start_keeps_its_words():
     # "explain" alone is what the reader wants to find, not how a question starts.
     assert groups("explain") == [["explain"]]

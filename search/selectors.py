@@ -4,6 +4,7 @@ The view passes the request's GET parameters in and renders what comes out;
 everything here is safe for any input at all.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -227,8 +228,19 @@ def editors_best_bets(key, now):
     return results
 
 
-def corrected_query(text, corrections):
+def corrected_query(text, corrections, joins=None):
+    """The text with two words typed apart joined where the index has them as one, then misspelt words replaced."""
+    for (first, second), joined in (joins or {}).items():
+        text = re.sub(rf"(?<![^\W_]){re.escape(first)}[\W_]+{re.escape(second)}(?![^\W_])", joined, text, flags=re.I)
     return WORD.sub(lambda m: corrections.get(m.group(0).lower(), m.group(0)), text)
+
+
+def typed_apart(parsed):
+    """Neighbouring words of the query, as typed, that may be one word typed apart: both words the reader's own
+    (not a synonym's or a phrase synonym's), neither a stop word."""
+    typed = [word.lower() for word in WORD.findall(parsed.text)]
+    spellable = set(parsed.spellable)
+    return [(a, b) for a, b in itertools.pairwise(typed) if a in spellable and b in spellable]
 
 
 def search_run(*, params, now=None):
@@ -247,9 +259,13 @@ def search_run(*, params, now=None):
 
     outcome.searched = True
     if get_backend().supports_suggestions and parsed.spellable:
-        corrections = get_backend().suggestions(words=parsed.spellable, now=now)
-        if corrections:
-            outcome.suggestion = corrected_query(parsed.text, corrections)
+        pairs = typed_apart(parsed)
+        joins = get_backend().joined_suggestions(pairs=pairs, now=now) if pairs else {}
+        joined_words = {word for pair in joins for word in pair}
+        words = [word for word in parsed.spellable if word not in joined_words]
+        corrections = get_backend().suggestions(words=words, now=now) if words else {}
+        if corrections or joins:
+            outcome.suggestion = corrected_query(parsed.text, corrections, joins)
     if outcome.suggestion and not params.as_typed:
         parsed, found = search_corrected(outcome, parsed, synonyms, filters, params.page, now)
     else:

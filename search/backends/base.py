@@ -39,6 +39,8 @@ NEAR_WORDS = 2
 NEAR_MIN_GROUPS = 3
 # Enough pages to tell a common word from a rare one, without counting every match of a very common word.
 PAGES_COUNTED = 200
+# Two words typed apart are tried as one ("bench marking") when the one word is this long.
+JOINED_LENGTHS = (6, 40)
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
 
@@ -213,8 +215,24 @@ class SearchBackend:
                 return max(found, key=pages.get)
         return None
 
-    def _pages_using(self, word, now):
-        """How many readable items hold the word, counted up to PAGES_COUNTED."""
+    def joined_suggestions(self, *, pairs, now):
+        """{(first, second): one word} for neighbouring words typed apart that the index has as one word ("bench
+        marking" → benchmarking): the joined word is in the vocabulary and finds a readable item, and the two words
+        side by side find none ("set up" stays as it is wherever the text says "set up")."""
+        joined = {pair: "".join(pair) for pair in pairs if JOINED_LENGTHS[0] <= len("".join(pair)) <= JOINED_LENGTHS[1]}
+        if not joined:
+            return {}
+        from search.models import SearchWord
+
+        known = set(SearchWord.objects.filter(word__in=set(joined.values())).values_list("word", flat=True))
+        return {
+            pair: word
+            for pair, word in joined.items()
+            if word in known and self._pages_using(word, now) and not self._pages_using(" ".join(pair), now)
+        }
+
+    def _pages_using(self, words, now):
+        """How many readable items hold the word (or the words side by side), counted up to PAGES_COUNTED."""
         raise NotImplementedError
 
     # Writing -----------------------------------------------------------------

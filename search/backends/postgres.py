@@ -479,7 +479,7 @@ class PostgresBackend(SearchBackend):
     def _pages_using(self, word, now):
         sql = (
             "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "
-            "WHERE e.visible_from <= %s AND e.search_vector @@ plainto_tsquery('english', %s) LIMIT %s) AS found"
+            "WHERE e.visible_from <= %s AND e.search_vector @@ phraseto_tsquery('english', %s) LIMIT %s) AS found"
         )
         return self.fetch(sql, [self.db_now(now), word, PAGES_COUNTED])[0][0]
 

@@ -125,3 +125,28 @@ def test_of_two_words_as_close_to_a_misspelling_the_one_more_pages_use_is_chosen
     _, outcome = search("modle")
     assert outcome.query == "model"
     assert len(titles(outcome)) == 3
+
+
+@pytest.fixture
+def benchmarking_pages(no_synonyms):
+    make_guide("Measuring value", body="Benchmarking compares what your corporate services cost with others.")
+    make_guide("Setting up", body="How to set up a centre. The setup of a centre takes a year.")
+    make_guide("Marking time", body="A bench in the park, and marking the calendar.")
+
+
+def test_two_words_typed_apart_that_the_index_has_as_one_are_searched_joined(search, benchmarking_pages):
+    response, outcome = search("bench marking our costs")
+    assert (outcome.query, outcome.typed_query) == ("benchmarking our costs", "bench marking our costs")
+    assert titles(outcome)[0] == "Measuring value"
+    assert "Showing results for <strong>benchmarking our costs</strong>." in response.content.decode()
+
+
+def test_two_words_are_not_joined_where_the_text_has_them_side_by_side(search, benchmarking_pages):
+    # "setup" is a word of the index too, but "set up" is what a page says.
+    _, outcome = search("set up a centre")
+    assert (outcome.query, outcome.typed_query, outcome.suggestion) == ("set up a centre", "", "")
+
+
+def test_words_joined_and_a_word_corrected_in_one_query(search, benchmarking_pages):
+    _, outcome = search("bench marking corprate services", as_typed="1")
+    assert outcome.suggestion == "benchmarking corporate services"

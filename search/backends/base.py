@@ -21,9 +21,9 @@ ALL, ANY = "all", "any"
 COVERAGE_WEIGHT = 10.0
 TITLE_COVERAGE_WEIGHT = 6.0
 SUMMARY_COVERAGE_WEIGHT = 3.0
-# Tiers above any rank the words can earn (under 30 with every weight above): a page whose title is exactly the
-# query first, then a page the query names another way, as one of the phrases readers search with for it or a part
-# of its title with a colon (SearchEntry.name_keys). SQLite orders by the same two tests before anything else.
+# Tiers above any rank the words can earn (about 30 at most, with every weight here): a page whose title is exactly
+# the query first, then a page the query names another way, as one of the phrases readers search with for it or a
+# part of its title with a colon (SearchEntry.name_keys). SQLite orders by the same two tests before anything else.
 EXACT_TITLE_TIER = 100.0
 NAME_KEY_TIER = 50.0
 # A longer query holding one of a page's other names, its words in a row ("… will my team be made redundant" and
@@ -222,7 +222,7 @@ class SearchBackend:
         joined = {pair: "".join(pair) for pair in pairs if JOINED_LENGTHS[0] <= len("".join(pair)) <= JOINED_LENGTHS[1]}
         if not joined:
             return {}
-        from search.models import SearchWord
+        from search.models import SearchWord  # here: the backends are imported while models may still be loading
 
         known = set(SearchWord.objects.filter(word__in=set(joined.values())).values_list("word", flat=True))
         return {

@@ -187,10 +187,30 @@ class SqliteBackend(SearchBackend):
             return [(pk, highlight(summary)) for pk, summary in rows]
         expression = match_expression(parsed, mode)
         title_expression = "title : (" + match_expression(parsed, ALL, with_exclusions=False) + ")"
-        # With every group matched somewhere, those matched in the title or summary tell pages apart; with only
-        # some matched, the rarer the groups a page holds, the better (a plain count would favour common words).
-        # A name of the page in the query, and neighbouring words of the query close together, count as on
-        # PostgreSQL: with every group matched, the coverage counts groups, so their weights are in those units.
+        scored, scored_params = self._score_sql(parsed, mode)
+        # A title that is exactly the query first, then a page the query names another way (name_keys), then titles
+        # holding every group, then bm25 (title weighted most).
+        sql = (
+            "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND e.visible_from <= %s AND {filter_where} "
+            "ORDER BY (e.title_key = %s) DESC, (instr(e.name_keys, %s) > 0) DESC, "
+            "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
+            f"{scored} DESC, {TITLE_FOCUS}, {BM25}, e.last_updated DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
+        )
+        params = [
+            expression, self.db_now(now), *filter_params, " ".join(parsed.words), f"|{' '.join(parsed.words)}|",
+            title_expression, *scored_params, title_expression,
+        ]  # fmt: skip
+        ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
+        snippets = self._snippets(ids, expression) if ids else {}
+        return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]
+
+    def _score_sql(self, parsed, mode):
+        """What tells apart pages that tie on the title tests, as SQL for ORDER BY with its parameters. With every
+        group matched somewhere, those matched in the title or summary tell pages apart; with only some matched,
+        the rarer the groups a page holds, the better (a plain count would favour common words). A name of the
+        page in the query, and neighbouring words of the query close together, count as on PostgreSQL: with every
+        group matched, the coverage counts groups, so their weights are in those units."""
         if mode == ALL:
             covered, covered_params = summary_coverage_sql(parsed)
             unit, weights = len(parsed.groups) / SUMMARY_COVERAGE_WEIGHT, [1.0] * len(parsed.groups)
@@ -200,24 +220,7 @@ class SqliteBackend(SearchBackend):
             unit = 1.0
         named, named_params = names_in_query_sql(parsed, NAME_IN_QUERY_WEIGHT * unit)
         near, near_params = near_sql(parsed, weights, NEAR_WEIGHT * unit)
-        # A title that is exactly the query first, then a page the query names another way (name_keys), then titles
-        # holding every group, then bm25 (title weighted most).
-        sql = (
-            "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND e.visible_from <= %s AND {filter_where} "
-            "ORDER BY (e.title_key = %s) DESC, (instr(e.name_keys, %s) > 0) DESC, "
-            "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)) DESC, "
-            f"({covered}{named}{near}) DESC, {TITLE_FOCUS}, {BM25}, e.last_updated DESC NULLS LAST, e.id "
-            "LIMIT %s OFFSET %s"
-        )
-        params = [
-            expression, self.db_now(now), *filter_params, " ".join(parsed.words), f"|{' '.join(parsed.words)}|",
-            title_expression, *covered_params, *named_params, *near_params,
-            title_expression,
-        ]  # fmt: skip
-        ids = [row[0] for row in self.fetch(sql, [*params, limit, offset])]
-        snippets = self._snippets(ids, expression) if ids else {}
-        return [(pk, highlight(snippets.get(pk, ""))) for pk in ids]
+        return f"({covered}{named}{near})", [*covered_params, *named_params, *near_params]
 
     def group_weights(self, parsed):
         """Each group's weight: how rare it is in the index (bm25's inverse document frequency)."""

@@ -90,7 +90,8 @@ def name_keys(title, phrases):
     and a page given the search word "pension" does not go above one titled "Pension rules")."""
     parts = title.split(":") if ":" in title else []
     names = [text for text in [*parts, *phrases] if len(words_of(text)) >= 2]
-    keys = dict.fromkeys(key for key in map(title_key, names) if key and key != title_key(title))
+    own_key = title_key(title)
+    keys = dict.fromkeys(key for key in map(title_key, names) if key and key != own_key)
     return f"|{'|'.join(keys)}|" if keys else ""
 
 

@@ -476,12 +476,12 @@ class PostgresBackend(SearchBackend):
                 suggestions[word] = found
         return suggestions
 
-    def _pages_using(self, word, now):
+    def _pages_using(self, words, now):
         sql = (
             "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "
             "WHERE e.visible_from <= %s AND e.search_vector @@ phraseto_tsquery('english', %s) LIMIT %s) AS found"
         )
-        return self.fetch(sql, [self.db_now(now), word, PAGES_COUNTED])[0][0]
+        return self.fetch(sql, [self.db_now(now), words, PAGES_COUNTED])[0][0]
 
     def entries_indexed(self, entries):
         words = vocabulary(entries)

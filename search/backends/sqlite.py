@@ -294,12 +294,12 @@ class SqliteBackend(SearchBackend):
                 suggestions[word] = found
         return suggestions
 
-    def _pages_using(self, word, now):
+    def _pages_using(self, words, now):
         sql = (
             "SELECT count(*) FROM (SELECT 1 FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
             "WHERE search_fts MATCH %s AND e.visible_from <= %s LIMIT %s)"
         )
-        return self.fetch(sql, [_quoted(word), self.db_now(now), PAGES_COUNTED])[0][0]
+        return self.fetch(sql, [_quoted(words), self.db_now(now), PAGES_COUNTED])[0][0]
 
     def entries_indexed(self, entries):
         words = vocabulary(entries)

@@ -85,6 +85,8 @@ class Alternative:
 @dataclass
 class Group:
     alternatives: list = field(default_factory=list)
+    # Stands for a way of asking an editor gave a meaning to (a phrase synonym): the reader's intent.
+    intent: bool = False
 
     def add(self, alternative):
         if alternative.words and alternative not in self.alternatives and len(self.alternatives) < MAX_ALTERNATIVES:
@@ -261,6 +263,7 @@ class QueryParser:
         phrase_length, meanings = self.synonyms.phrase_match(run)
         if phrase_length:
             self.position += phrase_length - 1
+            group.intent = True
             for term in meanings:
                 group.add(_alternative_for_term(term))
                 for other in self.synonyms.others(term.split()):

@@ -21,6 +21,10 @@ ALL, ANY = "all", "any"
 COVERAGE_WEIGHT = 10.0
 TITLE_COVERAGE_WEIGHT = 6.0
 SUMMARY_COVERAGE_WEIGHT = 3.0
+# A group standing for a way of asking that an editor gave a meaning to (a phrase synonym: "why bother" means
+# benefits) is what the reader asks for; the rest of the query says about what. So its weight is the sum of every
+# group's rarity, as much as all the query's other words together ("why bother pooling back office functions":
+# the benefits of pooling, not a page holding "back office functions"). Both engines weigh it so.
 # Tiers above any rank the words can earn (about 30 at most, with every weight here): a page whose title is exactly
 # the query first, then a page the query names another way, as one of the phrases readers search with for it or a
 # part of its title with a colon (SearchEntry.name_keys). SQLite orders by the same two tests before anything else.

@@ -73,17 +73,19 @@ COVERED = (
 # refreshed by autovacuum as the index changes and by a rebuild): a word not among them is rarer than the
 # rarest that is; with no statistics yet every word counts the same. An alternative is as rare as its
 # rarest word (all must match), a group as common as its commonest alternative (any may match), and a
-# group's weight is log(1 / share).
+# group's weight is log(1 / share); a phrase synonym's group weighs the sum of every group's (see base.py).
 WEIGHTS_CTES = (
     "word_stats AS MATERIALIZED (SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs "
     "FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'search_searchentry' "
     "AND attname = 'search_vector' LIMIT 1), "
-    "group_weights AS MATERIALIZED (SELECT a.g, ln(1.0 / greatest(max(a.share), 0.000001)) AS weight FROM ("
+    "rarity AS MATERIALIZED (SELECT a.g, ln(1.0 / greatest(max(a.share), 0.000001)) AS weight FROM ("
     "SELECT u.g, u.alternative, min(coalesce(st.freqs[array_position(st.elems, x.lexeme)], "
     "st.freqs[array_length(st.elems, 1) + 1] / 2, 0.01)) AS share "
     "FROM unnest(%s::text[], %s::int[]) AS u(alternative, g) "
     "CROSS JOIN LATERAL unnest(to_tsvector('english', u.alternative)) AS x "
-    "LEFT JOIN word_stats st ON TRUE GROUP BY u.g, u.alternative) AS a GROUP BY a.g)"
+    "LEFT JOIN word_stats st ON TRUE GROUP BY u.g, u.alternative) AS a GROUP BY a.g), "
+    "group_weights AS MATERIALIZED (SELECT g, CASE WHEN g = ANY(%s::int[]) THEN sum(weight) OVER () ELSE weight END "
+    "AS weight FROM rarity)"
 )
 # A page's other names (SearchEntry.name_keys, |key|key|) as an array: the expression its GIN index is on.
 NAME_KEYS = "string_to_array(btrim(e.name_keys, '|'), '|')"
@@ -313,6 +315,7 @@ class PostgresBackend(SearchBackend):
         params = [
             [text for text, _ in alternatives],
             [number for _, number in alternatives],
+            [number for number, g in enumerate(parsed.groups, 1) if g.intent],
             *query_params,
             *relaxed_params,
             *strict_params,

@@ -223,7 +223,8 @@ class SqliteBackend(SearchBackend):
         return f"({covered}{named}{near})", [*covered_params, *named_params, *near_params]
 
     def group_weights(self, parsed):
-        """Each group's weight: how rare it is in the index (bm25's inverse document frequency)."""
+        """Each group's weight: how rare it is in the index (bm25's inverse document frequency); a way of asking
+        an editor gave a meaning to weighs the sum of every group's rarity (see search.backends.base)."""
         groups = [_group(group) for group in parsed.groups]
         counts = self.fetch(
             "SELECT (SELECT count(*) FROM search_fts), "
@@ -231,7 +232,8 @@ class SqliteBackend(SearchBackend):
             groups,
         )[0]
         pages, holding = counts[0], counts[1:]
-        return [math.log(1 + (pages - n + 0.5) / (n + 0.5)) for n in holding]
+        rarity = [math.log(1 + (pages - n + 0.5) / (n + 0.5)) for n in holding]
+        return [sum(rarity) if group.intent else weight for group, weight in zip(parsed.groups, rarity, strict=True)]
 
     @staticmethod
     def weighted_coverage_sql(parsed, weights):

@@ -121,3 +121,15 @@ def test_a_phrase_synonym_needs_a_phrase_and_a_meaning(admin_client_signed_in):
     response = admin_client_signed_in.post("/admin/search/phrasesynonym/add/", {"phrases": "why bother", "means": ","})
     assert "Give at least one word or phrase to search for instead" in response.content.decode()
     assert not PhraseSynonym.objects.exists()
+
+
+def test_what_a_way_of_asking_means_outweighs_the_words_around_it(search, no_synonyms):
+    # "why bother" asks for the benefits; "pooling back office functions" only says of what. The page on the
+    # benefits of pooling answers it, though another page holds more of the other words.
+    PhraseSynonym.objects.create(phrases="why bother", means="benefits")
+    make_guide("The benefits of pooling", body="Pooling brings lower costs and better services.")
+    make_guide("Pooling back office functions", body="Which back office functions to pool, and how functions move.")
+    for number in range(4):
+        make_question(f"Tracking benefits {number}", body="Benefits are tracked every quarter.")
+    _, outcome = search("why bother pooling back office functions")
+    assert titles(outcome)[0] == "The benefits of pooling"

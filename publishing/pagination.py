@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from publishing.group_sizes import published_sizes
+from sharedservices.prepared import prepared_cursor
 
 # How many items a page shows of a list that belongs to something else (a stage's templates,
 # a topic's guides, a page's related links) before linking to the full list.
@@ -192,7 +193,8 @@ class CompiledShortlists:
         params = [
             owner.pk if param == STAND_IN_PK else now if param == STAND_IN_NOW else param for param in compiled.params
         ]
-        with connection.cursor() as cursor:
+        # Its SQL is the same on every call, so PostgreSQL plans it once per connection (sharedservices.prepared).
+        with prepared_cursor(connection) if connection.vendor == "postgresql" else connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         return shortlists_from_rows(compiled.models, rows, db, self.limit, self.fields, compiled.rank_names)

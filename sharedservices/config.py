@@ -7,6 +7,10 @@ connection pool, an unsafe production configuration refused) can be tested.
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+# psycopg prepares a statement after it has run this many times on a connection: no statement does, so only those
+# a cursor asks to prepare are (sharedservices.prepared). Django's default, None, would refuse even those.
+PREPARE_ONLY_WHEN_ASKED = 2**62
+
 # A key that is only ever acceptable with DEBUG on, on a developer's machine.
 LOCAL_SECRET_KEY = "local-development-only-not-secret"  # noqa: S105 - refused unless DEBUG
 
@@ -35,6 +39,7 @@ def database_config(environ, base_dir):
         max_size = int(environ.get("DATABASE_POOL_MAX_SIZE", "10"))
         config["OPTIONS"]["pool"] = {"min_size": 1, "max_size": max_size, "timeout": timeout}
         config["OPTIONS"].setdefault("connect_timeout", 5)
+        config["OPTIONS"].setdefault("prepare_threshold", PREPARE_ONLY_WHEN_ASKED)
     return config
 
 

@@ -6,8 +6,12 @@ are reversed once per URL configuration and script prefix, and the slugs are put
 """
 
 import re
+from urllib.parse import quote
 
+from django.conf import settings
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 # Reversed in place of the slugs to find where they go: slugs themselves, so every route accepts them.
@@ -44,3 +48,18 @@ def _split(url, markers):
             return None
         parts.append(before)
     return [*parts, url]
+
+
+NO_TEAM_EMAIL = (
+    '<strong class="app-placeholder">[placeholder: the team\'s contact address, set by the team running this '
+    "portal]</strong>"
+)
+
+
+def team_email_link(subject=""):
+    """A mailto link to the team (with a subject, when given), or a placeholder while the address is not set."""
+    email = settings.TEAM_EMAIL
+    if not email:
+        return mark_safe(NO_TEAM_EMAIL)  # noqa: S308 - fixed text
+    href = f"mailto:{email}?subject={quote(subject, safe='/')}" if subject else f"mailto:{email}"
+    return format_html('<a class="govuk-link" href="{}">{}</a>', href, email)

@@ -103,9 +103,9 @@ class StageItem(PublishedContent):
 
 
 class ExampleQuerySet(PublishedContentQuerySet):
-    def for_stage(self, stage_id):
+    def for_stage(self, stage_id, now=None):
         """A stage's examples in title order, read from the stage's own index, with what a list shows of each."""
-        return self.published().filter(stage_id=stage_id).only("title", "slug", "summary").order_by("title", "pk")
+        return self.published(now).filter(stage_id=stage_id).only("title", "slug", "summary").order_by("title", "pk")
 
 
 @reversion.register()

@@ -2,7 +2,15 @@
 
 from django.urls import reverse
 
-from publishing.pagination import SHORTLIST_LENGTH, GroupedList, page_of, page_url, shortlist, shortlists
+from publishing.pagination import (
+    SHORTLIST_LENGTH,
+    CompiledShortlists,
+    GroupedList,
+    page_of,
+    page_url,
+    shortlist,
+    shortlists,
+)
 from toolkit.models import (
     PROVENANCE_HINTS,
     TEMPLATE_LISTED,
@@ -15,21 +23,33 @@ from toolkit.models import (
 )
 
 
+def stage_lists(stage, live, now=None):
+    """A stage's examples, related guides and answers: the examples and guides point at the live stage `live`,
+    the answers are the stage's own (a pending draft's preview shows the answers the draft would link)."""
+    return [
+        Example.objects.for_stage(live.pk, now),
+        live.related_guides.published(now),
+        stage.related_questions.published(now),
+    ]
+
+
+STAGE_LISTED = {"fields": ("id", "title", "slug", "summary"), "order": ("title", "id")}
+# A live stage's first few examples, guides and answers, in one query compiled once per process.
+first_of_live_stage = CompiledShortlists(
+    lambda stage, now: stage_lists(stage, stage, now), SHORTLIST_LENGTH, **STAGE_LISTED
+)
+
+
 def stage_page(stage):
     """A stage's reader page (and preview): where it sits on the path, and the first few of its
     templates, examples, answers and guides, linking to the full lists."""
     path = list(Stage.objects.in_order().only("title", "slug", "position"))
     index = next((i for i, step in enumerate(path) if step.pk == stage.original_id), None)
-    examples, related_guides, related_questions = shortlists(
-        [
-            Example.objects.for_stage(stage.original_id),
-            stage.original.related_guides.published(),
-            stage.related_questions.published(),
-        ],
-        SHORTLIST_LENGTH,
-        fields=("id", "title", "slug", "summary"),
-        order=("title", "id"),
-    )
+    if stage.is_original:
+        examples, related_guides, related_questions = first_of_live_stage(stage)
+    else:
+        lists = stage_lists(stage, stage.original)
+        examples, related_guides, related_questions = shortlists(lists, SHORTLIST_LENGTH, **STAGE_LISTED)
     return {
         "item": stage,
         "stage": stage,

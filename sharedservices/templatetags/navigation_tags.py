@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 
 from sharedservices.govuk import render
-from sharedservices.links import slug_url
+from sharedservices.links import slug_url, team_email_link
 
 register = template.Library()
 
@@ -76,3 +76,9 @@ def search_box_html(form_id, size, query=""):
 
 
 search_box_html_without_query = lru_cache(maxsize=8)(search_box_html)
+
+
+@register.simple_tag(name="team_email_link")
+def team_email_link_tag(subject=""):
+    """A mailto link to the team, or a placeholder while its address is not set (sharedservices.links)."""
+    return team_email_link(subject)

@@ -219,3 +219,23 @@ def test_compiled_shortlists_compile_once_per_shape_and_refuse_a_value_written_i
     )
     with pytest.raises(ValueError, match="a time other than the `now` it was built with"):
         forgetting_now(hr)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_compiled_shortlists_are_planned_once_per_connection_and_stay_right_for_every_owner():
+    # PostgreSQL switches a prepared statement to one generic plan after five runs: every owner and time must still
+    # get its own items then, and the statement must be the one prepared, not a new one each call.
+    hr, finance = make_topic("HR"), make_topic("Finance")
+    make_guide("HR guide", topics=[hr])
+    make_guide("Finance guide", topics=[finance])
+    make_guide("Scheduled HR guide", topics=[hr], publish_at=timezone.now() + datetime.timedelta(days=1))
+    later = timezone.now() + datetime.timedelta(days=2)
+    compiled = CompiledShortlists(on_topic, SHORTLIST_LENGTH, fields=("id", "title", "slug"), order=("title", "id"))
+    for _ in range(8):
+        assert titles(compiled(hr))[1] == ["HR guide"]
+        assert titles(compiled(finance))[1] == ["Finance guide"]
+        assert titles(compiled(hr, later))[1] == ["HR guide", "Scheduled HR guide"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements")
+        prepared = [(statement, runs) for statement, runs in cursor.fetchall() if '"list_index"' in statement]
+    assert len(prepared) == 1 and prepared[0][1] == 24

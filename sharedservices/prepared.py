@@ -19,7 +19,12 @@ class PreparingCursor(psycopg.Cursor):
     prepare_threshold must not be None: see sharedservices.config.PREPARE_ONLY_WHEN_ASKED)."""
 
     def execute(self, query, params=None, *, prepare=None, binary=None):
-        return super().execute(query, params, prepare=True, binary=binary)
+        super().execute(query, params, prepare=True, binary=binary)
+        if self._query is None:
+            # psycopg keeps no text for a prepared statement's run, and Django logs a query (connection.queries, the
+            # debug toolbar) from this one: give it the statement as sent ($1 for each value).
+            self._query = self._convert_query(query, params)
+        return self
 
 
 @contextmanager

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.models import F, Value
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from faq.models import Question
@@ -231,6 +232,9 @@ def test_compiled_shortlists_are_planned_once_per_connection_and_stay_right_for_
     make_guide("Scheduled HR guide", topics=[hr], publish_at=timezone.now() + datetime.timedelta(days=1))
     later = timezone.now() + datetime.timedelta(days=2)
     compiled = CompiledShortlists(on_topic, SHORTLIST_LENGTH, fields=("id", "title", "slug"), order=("title", "id"))
+    with CaptureQueriesContext(connection) as logged:
+        compiled(hr)
+    assert '"list_index"' in logged.captured_queries[0]["sql"], "logged with its text, like any other query"
     for _ in range(8):
         assert titles(compiled(hr))[1] == ["HR guide"]
         assert titles(compiled(finance))[1] == ["Finance guide"]
@@ -238,4 +242,4 @@ def test_compiled_shortlists_are_planned_once_per_connection_and_stay_right_for_
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements")
         prepared = [(statement, runs) for statement, runs in cursor.fetchall() if '"list_index"' in statement]
-    assert len(prepared) == 1 and prepared[0][1] == 24
+    assert len(prepared) == 1 and prepared[0][1] == 25

@@ -10,6 +10,10 @@ from django.core.exceptions import ImproperlyConfigured
 # psycopg prepares a statement after it has run this many times on a connection: no statement does, so only those
 # a cursor asks to prepare are (sharedservices.prepared). Django's default, None, would refuse even those.
 PREPARE_ONLY_WHEN_ASKED = 2**62
+# Those statements are planned once, for any values: left to choose, PostgreSQL planned a topic's list again at
+# every run (its generic plan's estimate was higher), which is what preparing it was meant to save. Only prepared
+# statements (and PL/pgSQL's, such as the group-size triggers', which are plain key lookups) follow this setting.
+PLANNED_ONCE = "-c plan_cache_mode=force_generic_plan"
 
 # A key that is only ever acceptable with DEBUG on, on a developer's machine.
 LOCAL_SECRET_KEY = "local-development-only-not-secret"  # noqa: S105 - refused unless DEBUG
@@ -40,6 +44,7 @@ def database_config(environ, base_dir):
         config["OPTIONS"]["pool"] = {"min_size": 1, "max_size": max_size, "timeout": timeout}
         config["OPTIONS"].setdefault("connect_timeout", 5)
         config["OPTIONS"].setdefault("prepare_threshold", PREPARE_ONLY_WHEN_ASKED)
+        config["OPTIONS"]["options"] = f"{config['OPTIONS'].get('options', '')} {PLANNED_ONCE}".strip()
     return config
 
 

@@ -102,3 +102,11 @@ def test_trusted_proxies_are_addresses_or_networks_and_anything_else_is_refused(
     assert [str(network) for network in networks] == ["127.0.0.1/32", "10.0.0.0/8"]
     with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES: 'proxy.internal'"):
         config.trusted_proxy_networks(["proxy.internal"])
+
+
+def test_postgres_connections_prepare_only_what_asks_and_plan_it_once_keeping_given_options():
+    db = config.database_config(
+        {"DATABASE_URL": "postgres://guide@db.internal/guidance?options=-c%20work_mem%3D8MB"}, BASE
+    )
+    assert db["OPTIONS"]["prepare_threshold"] == config.PREPARE_ONLY_WHEN_ASKED
+    assert db["OPTIONS"]["options"] == "-c work_mem=8MB -c plan_cache_mode=force_generic_plan"

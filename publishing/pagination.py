@@ -194,7 +194,7 @@ class CompiledShortlists:
             owner.pk if param == STAND_IN_PK else now if param == STAND_IN_NOW else param for param in compiled.params
         ]
         # Its SQL is the same on every call, so PostgreSQL plans it once per connection (sharedservices.prepared).
-        with prepared_cursor(connection) if connection.vendor == "postgresql" else connection.cursor() as cursor:
+        with prepared_cursor(connection) as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         return shortlists_from_rows(compiled.models, rows, db, self.limit, self.fields, compiled.rank_names)

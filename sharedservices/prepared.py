@@ -30,8 +30,12 @@ class PreparingCursor(psycopg.Cursor):
 
 @contextmanager
 def prepared_cursor(connection):
-    """A cursor on `connection` (Django's, PostgreSQL) that prepares what it executes, wrapped as Django wraps its
-    own so that its queries are logged and counted like any other."""
+    """A cursor on `connection` (Django's) that prepares what it executes, wrapped as Django wraps its own so that
+    its queries are logged and counted like any other; on a database other than PostgreSQL, an ordinary cursor."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            yield cursor
+        return
     connection.ensure_connection()
     raw = PreparingCursor(connection.connection)
     wrapped = connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)

@@ -1,8 +1,10 @@
 """The home page routes readers: audiences, toolkit, FAQ, search, topics and the latest updates."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from publishing.models import Status
 from sharedservices.selectors import latest_updates
@@ -116,3 +118,13 @@ def test_latest_updates_read_the_items_of_every_kind_among_the_notes_in_one_quer
         updates = latest_updates()
     assert [update["note"] for update in updates] == [f"{item.title} changed." for item in items]
     assert [update["item"].get_absolute_url() for update in updates] == [item.get_absolute_url() for item in items]
+
+
+def test_latest_updates_date_a_change_by_the_uk_calendar(client, html_of):
+    # 23:30 UTC on 1 July is 00:30 on 2 July in London: the date readers see is the UK's, on every engine.
+    note = make_change_note(make_guide("A summer guide"), "Changed just after midnight.", days_ago=0)
+    note.changed_at = datetime.datetime(2026, 7, 1, 23, 30, tzinfo=datetime.UTC)
+    note.save()
+    assert timezone.is_aware(latest_updates()[0]["changed_at"])
+    updates = html_of(client, "/").split('id="updates-heading"', 1)[1].split("</ol>", 1)[0]
+    assert re.search(r"<time[^>]*>2 July 2026</time>", updates)

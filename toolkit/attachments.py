@@ -38,10 +38,14 @@ def accessible_format_summary(template):
     return format_html('Request an accessible format<span class="govuk-visually-hidden"> of {}</span>', template.title)
 
 
+# The "Request an accessible format" details' options besides its summary and body.
+REQUEST_OPTIONS = {"classes": "app-attachment__request"}
+
+
 @cache
 def request_details():
     """The "Request an accessible format" details, its macro run once (sharedservices.govuk.Skeleton)."""
-    return Skeleton("details", {"classes": "app-attachment__request"}, ["summaryHtml", "html"])
+    return Skeleton("details", REQUEST_OPTIONS, ["summaryHtml", "html"])
 
 
 def accessible_format_request(template):
@@ -53,7 +57,7 @@ def accessible_format_request(template):
         team_email_link(f"Accessible format request: {template.title}"),
     )
     values = {"summaryHtml": accessible_format_summary(template), "html": body}
-    return request_details().fill(values) or render("details", {"classes": "app-attachment__request", **values})
+    return request_details().fill(values) or render("details", {**REQUEST_OPTIONS, **values})
 
 
 def labels(template, *, show_hint, show_stage):

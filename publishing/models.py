@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from publishing.compiled import CompiledQuerySet
 from publishing.markdown import render_markdown
 from publishing.registry import kind_for
 from publishing.sources import numbered
@@ -332,7 +333,15 @@ class PublishedContent(models.Model):
         return self.last_major_change_at or self.first_published_at
 
     def public_change_history(self):
-        return self.change_notes.all()
+        """The page's change notes, newest first."""
+        content_type_id = ContentType.objects.get_for_model(self).pk
+        return change_notes_of_item("notes", content_type_id=content_type_id, item_id=self.pk)
+
+    def topic_list(self):
+        """The topics the page is filed under, in the topics' order."""
+        if "topics" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.topics.all())
+        return topics_of_item(type(self), item_id=self.pk)
 
     def make_draft_of(self, live):
         """Turn this unsaved copy of a live item into its pending draft."""
@@ -374,6 +383,16 @@ class ChangeNote(models.Model):
 
     def __str__(self):
         return f"{self.changed_at:%d %B %Y}: {self.note}"
+
+
+# A detail page's topics and change history: the same queries on every page of a kind but for the item, compiled
+# once per process (publishing.compiled).
+topics_of_item = CompiledQuerySet(
+    lambda model, item_id: Topic.objects.filter(**{model._meta.get_field("topics").related_query_name(): item_id})
+)
+change_notes_of_item = CompiledQuerySet(
+    lambda _, content_type_id, item_id: ChangeNote.objects.filter(content_type_id=content_type_id, object_id=item_id)
+)
 
 
 class SlugRedirect(models.Model):

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connections, router
-from django.db.models import Case, Count, IntegerField, Value, When, prefetch_related_objects
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -241,17 +241,18 @@ class GroupedList:
     the page's rows are read group by group from an index already in their
     order, so a page costs the same however much content there is. Slice it (as
     Paginator does) to get rows; `groups` must be in the order to show them.
-    `prefetch` lookups are fetched once for the whole page. With `every_published` (the items are all of a
+    `then`, when given, is called once with the page's rows (to read what they show of other tables in one
+    query) and returns them. With `every_published` (the items are all of a
     model's published items, filtered no further), the sizes come from the counts PostgreSQL keeps
     (publishing.group_sizes) instead of counting the rows.
     """
 
-    def __init__(self, items, groups, *, group_field, order, prefetch=(), every_published=False):
+    def __init__(self, items, groups, *, group_field, order, then=None, every_published=False):
         self.groups = list(groups)
         self.items = items.filter(**{f"{group_field}__in": self.groups})
         self.group_field = group_field
         self.order = order
-        self.prefetch = prefetch
+        self.then = then
         self.every_published = every_published
 
     @cached_property
@@ -314,5 +315,4 @@ class GroupedList:
         rows = []
         for run in runs_of_small_groups(touched):
             rows += self.rows_of(run)
-        prefetch_related_objects(rows, *self.prefetch)
-        return rows
+        return self.then(rows) if self.then else rows

@@ -4,7 +4,7 @@ from typing import NamedTuple
 
 import reversion
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Prefetch
 
 from publishing.models import PublishedContent, PublishedContentQuerySet, published_rows_index
@@ -45,8 +45,8 @@ FORMAT_LABELS = dict(FileFormat.choices)
 
 
 class StageQuerySet(PublishedContentQuerySet):
-    def in_order(self):
-        return self.published().order_by("position", "title", "pk")
+    def in_order(self, now=None):
+        return self.published(now).order_by("position", "title", "pk")
 
 
 @reversion.register()
@@ -192,6 +192,30 @@ def current_files():
     return Prefetch("files", queryset=TemplateFile.objects.defer("text"))
 
 
+def with_listed_files(templates):
+    """Give each template its current files' format and size (what its downloads show), read in one query. Django's
+    prefetching took about 1.3 ms for ten templates, most of it building querysets; this takes about 0.2."""
+    templates = list(templates)
+    by_id = {template.pk: template for template in templates}
+    for template in templates:
+        template.listed_files = []
+    if not by_id:
+        return templates
+    db = templates[0]._state.db
+    quote, field = connections[db].ops.quote_name, Template.files.field
+    through, files = quote(field.m2m_db_table()), quote(TemplateFile._meta.db_table)
+    template_id, file_id = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
+    sql = (
+        f"SELECT t.{template_id}, f.id, f.format, f.size FROM {through} t JOIN {files} f "  # noqa: S608 - model names
+        f"ON f.id = t.{file_id} WHERE t.{template_id} IN ({', '.join(['%s'] * len(by_id))})"
+    )
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, list(by_id))
+        for template_id, *values in cursor.fetchall():
+            by_id[template_id].listed_files.append(TemplateFile.from_db(db, ["id", "format", "size"], values))
+    return templates
+
+
 # What a list shows of each template (toolkit/partials/template_summaries.html): reading no more keeps lists cheap.
 TEMPLATE_LISTED = (
     "title", "slug", "summary", "stage", "provenance", "file_version", "first_published_at", "last_major_change_at",
@@ -202,9 +226,10 @@ class TemplateQuerySet(PublishedContentQuerySet):
     def with_files(self):
         return self.prefetch_related(current_files())
 
-    def for_stage(self, stage_id):
-        """A stage's templates in title order, read from the stage's own index, without their bodies."""
-        return self.published().filter(stage_id=stage_id).only(*TEMPLATE_LISTED).with_files().order_by("title", "pk")
+    def for_stage(self, stage_id, now=None):
+        """A stage's templates in title order, read from the stage's own index, without their bodies or files
+        (see with_listed_files)."""
+        return self.published(now).filter(stage_id=stage_id).only(*TEMPLATE_LISTED).order_by("title", "pk")
 
     def filtered(self, *, stages=(), formats=()):
         """Templates in any of the given stages (slugs) that offer any of the given formats."""
@@ -242,8 +267,9 @@ class Template(StageItem):
 
     @property
     def file_list(self):
-        """Current files, open formats first (uses prefetched files when there are any)."""
-        return sorted(self.files.all(), key=lambda f: FORMAT_ORDER.get(f.format, 99))
+        """Current files, open formats first (those with_listed_files read, or the prefetched ones if any)."""
+        files = self.__dict__.get("listed_files")
+        return sorted(self.files.all() if files is None else files, key=lambda f: FORMAT_ORDER.get(f.format, 99))
 
     def downloads(self):
         """What a page lists of each current file: its download address, format name and "(FORMAT, size)" text."""

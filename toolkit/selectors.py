@@ -1,14 +1,16 @@
 """The toolkit's reader pages: what each page shows, read with a small, fixed number of queries."""
 
 from django.urls import reverse
+from django.utils import timezone
 
+from publishing.compiled import CompiledQuerySet
 from publishing.pagination import (
     SHORTLIST_LENGTH,
     CompiledShortlists,
     GroupedList,
+    Shortlist,
     page_of,
     page_url,
-    shortlist,
     shortlists,
 )
 from toolkit.models import (
@@ -19,7 +21,7 @@ from toolkit.models import (
     Provenance,
     Stage,
     Template,
-    current_files,
+    with_listed_files,
 )
 
 
@@ -40,10 +42,24 @@ first_of_live_stage = CompiledShortlists(
 )
 
 
+# The stages in order, and a stage's first templates (one more than shown, to know whether there are more): the
+# same queries on every stage's page but for the stage and the time, compiled once per process.
+path_of_stages = CompiledQuerySet(lambda _, now: Stage.objects.in_order(now).only("title", "slug", "position"))
+first_templates_of_stage = CompiledQuerySet(
+    lambda _, stage_id, now: Template.objects.for_stage(stage_id, now)[: SHORTLIST_LENGTH + 1]
+)
+
+
+def templates_shortlist(stage_id):
+    """A stage's first few templates, each with what its entry shows of its files."""
+    fetched = with_listed_files(first_templates_of_stage("stage", stage_id=stage_id, now=timezone.now()))
+    return Shortlist(fetched[:SHORTLIST_LENGTH], len(fetched) > SHORTLIST_LENGTH)
+
+
 def stage_page(stage):
     """A stage's reader page (and preview): where it sits on the path, and the first few of its
     templates, examples, answers and guides, linking to the full lists."""
-    path = list(Stage.objects.in_order().only("title", "slug", "position"))
+    path = path_of_stages("stages", now=timezone.now())
     index = next((i for i, step in enumerate(path) if step.pk == stage.original_id), None)
     if stage.is_original:
         examples, related_guides, related_questions = first_of_live_stage(stage)
@@ -57,7 +73,7 @@ def stage_page(stage):
         "stage_count": len(path),
         "previous_stage": path[index - 1] if index else None,
         "next_stage": path[index + 1] if index is not None and index + 1 < len(path) else None,
-        "templates": shortlist(Template.objects.for_stage(stage.original_id), SHORTLIST_LENGTH),
+        "templates": templates_shortlist(stage.original_id),
         "examples": examples,
         "related_questions": related_questions,
         "related_guides": related_guides,
@@ -68,7 +84,7 @@ def example_page(example):
     return {
         "item": example,
         "example": example,
-        "templates": shortlist(Template.objects.for_stage(example.stage_id), SHORTLIST_LENGTH),
+        "templates": templates_shortlist(example.stage_id),
     }
 
 
@@ -81,7 +97,7 @@ EXAMPLES_PER_PAGE = 20
 
 
 def stages_in_order():
-    return list(Stage.objects.in_order().only("title", "slug", "position"))
+    return path_of_stages("stages", now=timezone.now())
 
 
 def template_list_page(*, stage_slugs, formats, page_number):
@@ -94,7 +110,7 @@ def template_list_page(*, stage_slugs, formats, page_number):
     shown_stages = [stage for stage in stages if not chosen_stages or stage.slug in chosen_stages]
     templates = Template.objects.filtered(formats=chosen_formats).only(*TEMPLATE_LISTED)
     page = page_of(
-        in_stage_order(templates, shown_stages, prefetch=[current_files()]),
+        in_stage_order(templates, shown_stages, then=with_listed_files),
         page_number,
         TEMPLATES_PER_PAGE,
         url_for=lambda number: page_url(reverse("toolkit:templates"), filters, number),
@@ -129,14 +145,14 @@ def example_list_page(*, stage_slug, page_number):
     return {"page": page, "examples": page.object_list, "stages": stages, "chosen_stage": chosen_stage}
 
 
-def in_stage_order(items, stages, prefetch=()):
+def in_stage_order(items, stages, then=None):
     """Published items of these stages, stage by stage and by title, paged cheaply (see GroupedList)."""
     return GroupedList(
         items.published().defer("body", "body_html", "headings"),
         stages,
         group_field="stage",
         order=("title", "id"),
-        prefetch=prefetch,
+        then=then,
         every_published=not items.query.has_filters(),
     )
 

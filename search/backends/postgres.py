@@ -63,6 +63,21 @@ TITLE_POOL_SIZE = 50
 # Reading a row's search_vector (to test a match while walking the index on last_updated) costs
 # about this many times as much as visiting a row the GIN index already says matches.
 VECTOR_READ_COST = 3.5
+# A title's vector is short and kept in the row, so testing it while walking costs about as much as a visit.
+TITLE_READ_COST = 1.0
+
+# What the sample counts besides the facets, without the filters: the rows sampled, the matches, and the matches
+# whose title holds the query.
+SAMPLE_ONLY = ("sampled", "matched", "titled")
+
+
+def walk_is_cheaper(share, unfiltered_share, rows_in_table, wanted, read_cost):
+    """Whether to find the `wanted` newest rows matching the query and the filters (their `share` of the table) by
+    walking the index on last_updated and testing each row (about wanted / share rows read, each costing
+    `read_cost` visits), rather than by sorting every match the GIN index finds, which cannot apply the filters
+    (unfiltered_share * rows_in_table rows visited)."""
+    return share * unfiltered_share * rows_in_table >= read_cost * wanted
+
 
 # The share of the query's weight that a vector holds.
 COVERED = (
@@ -244,7 +259,7 @@ class PostgresBackend(SearchBackend):
         return self._sizes[key]
 
     def _run_large(self, parsed, mode, filters, now, page, per_page):
-        facets, rows_in_table = self._sampled_facets(parsed, mode, filters, now)
+        facets, rows_in_table, shares = self._sampled_facets(parsed, mode, filters, now)
         if facets.total <= EXACT_LIMIT // 2 and filters == Filters():
             # Only the relaxed query matched too many (a phrase, say): the real one can be done exactly.
             return super().run(parsed=parsed, mode=mode, filters=filters, now=now, page=page, per_page=per_page)
@@ -269,10 +284,16 @@ class PostgresBackend(SearchBackend):
             rows = self.page(parsed=parsed, mode=mode, filters=filters, now=now, offset=offset, limit=per_page)
         else:
             # Walking from the newest reads about POOL_SIZE / share vectors; sorting the GIN matches
-            # visits share * rows rows. Walk when that is the cheaper of the two.
+            # visits share * rows rows. Walk when that is the cheaper of the two, for the matches and, with
+            # their own share, for the titles holding the query.
             share = facets.total / rows_in_table
-            walk = share * share * rows_in_table >= VECTOR_READ_COST * POOL_SIZE
-            rows = self._pool_page(parsed, mode, filters, now, offset, per_page, walk=walk)
+            walk = walk_is_cheaper(share, shares["matched"], rows_in_table, POOL_SIZE, VECTOR_READ_COST)
+            # Few sampled rows have the query in their title, fewer still pass the filters too: the filters are
+            # taken to keep as many of the title matches as of all the matches.
+            kept = min(share / shares["matched"], 1.0) if shares["matched"] else 1.0
+            titled = shares["titled"]
+            walk_titles = walk_is_cheaper(titled * kept, titled, rows_in_table, TITLE_POOL_SIZE, TITLE_READ_COST)
+            rows = self._pool_page(parsed, mode, filters, now, offset, per_page, walk=walk, walk_titles=walk_titles)
         return SearchPage(facets=facets, total=total, rows=rows, page=page, pages=pages, capped=True)
 
     def _match_sql(self, parsed, mode, now, relaxed=False):
@@ -367,30 +388,34 @@ class PostgresBackend(SearchBackend):
         percent = min(100.0, 100.0 * SAMPLE_ROWS / rows_in_table)
         (kind_sql, kind_params), (aud_sql, aud_params), (topic_sql, topic_params) = filter_sql(filters)
         if parsed.is_empty:
-            ctes, cte_params, join, matched = [], [], "", "e.visible_from <= %s"
+            ctes, cte_params, join, matched, titled = [], [], "", "e.visible_from <= %s", "FALSE"
         else:
             cte, cte_params = self._query_cte(parsed, mode)
-            ctes, join, matched = [cte], " CROSS JOIN q", "e.visible_from <= %s AND e.search_vector @@ q.query"
+            ctes, join = [cte], " CROSS JOIN q"
+            matched, titled = "e.visible_from <= %s AND e.search_vector @@ q.query", "e.title_vector @@ q.strict"
         ctes.append(
-            f"s AS MATERIALIZED (SELECT e.kind, e.audience, e.topics, ({matched}) AS matched, {kind_sql} AS k_ok, "
-            f"{aud_sql} AS a_ok, {topic_sql} AS t_ok "
+            f"s AS MATERIALIZED (SELECT e.kind, e.audience, e.topics, ({matched}) AS matched, {titled} AS titled, "
+            f"{kind_sql} AS k_ok, {aud_sql} AS a_ok, {topic_sql} AS t_ok "
             f"FROM search_searchentry e TABLESAMPLE SYSTEM (%s) REPEATABLE (7){join})"
         )
         sql = (
             "WITH "
             + ", ".join(ctes)
-            + " SELECT 'sampled', '', count(*) FROM s UNION ALL "
+            + " SELECT 'sampled', '', count(*) FROM s UNION ALL SELECT 'matched', '', count(*) FROM s WHERE matched "
+            + "UNION ALL SELECT 'titled', '', count(*) FROM s WHERE matched AND titled UNION ALL "
             + self._facet_counts_sql("s", "matched")
         )
         params = [*cte_params, self.db_now(now), *kind_params, *aud_params, *topic_params, percent]
         rows = self.fetch(sql, params)
-        sampled = next((count for facet, _, count in rows if facet == "sampled"), 0) or 1
+        counted = {facet: count for facet, _, count in rows if facet in SAMPLE_ONLY}
+        sampled = counted.get("sampled") or 1
         scale = max(rows_in_table / sampled, 1.0)
         facets = self.facets_from_rows(
-            [(facet, value, about(round(count * scale))) for facet, value, count in rows if facet != "sampled"]
+            [(facet, value, about(round(count * scale))) for facet, value, count in rows if facet not in SAMPLE_ONLY]
         )
         facets.approximate = True
-        return facets, rows_in_table
+        shares = {name: counted.get(name, 0) / sampled for name in SAMPLE_ONLY}
+        return facets, rows_in_table, shares
 
     def page(self, *, parsed, mode, filters, now, offset, limit):
         ctes, cte_params, source, where, where_params = self._matching(parsed, mode, now)
@@ -410,7 +435,7 @@ class PostgresBackend(SearchBackend):
         )
         return self._with_headlines(ctes + [ranked], [*params, HEADLINE_OPTIONS])
 
-    def _pool_page(self, parsed, mode, filters, now, offset, limit, walk):
+    def _pool_page(self, parsed, mode, filters, now, offset, limit, walk, walk_titles):
         """Exact ranking over a bounded pool of candidates, for queries that match too much to rank it all."""
         cte, cte_params = self._query_cte(parsed, mode)
         match, match_params = self._match_sql(parsed, mode, now)
@@ -420,7 +445,8 @@ class PostgresBackend(SearchBackend):
         base, base_params = f"{select} {match}", [*filter_params, *match_params]
         recent = "ORDER BY e.last_updated DESC LIMIT %s"
         # An expression no index provides, so the matches come from the GIN index and are sorted.
-        recent_sorted = recent if walk else "ORDER BY e.last_updated + interval '0 seconds' DESC LIMIT %s"
+        recent_sorted_always = "ORDER BY e.last_updated + interval '0 seconds' DESC LIMIT %s"
+        recent_sorted = recent if walk else recent_sorted_always
         # A title holding every group matches the whole query too (so its long vector need not be read),
         # unless the query excludes words.
         title = f"{select} e.visible_from <= %s AND e.title_vector @@ ({strict})"
@@ -429,7 +455,8 @@ class PostgresBackend(SearchBackend):
             title, title_params = f"{base} AND e.title_vector @@ ({strict})", [*base_params, *strict_params]
         # Titles that are exactly the query and pages it names another way, however old.
         named = f"{base} AND (e.title_key = %s OR {NAME_KEYS} @> ARRAY[%s]::text[])"
-        pool = f"pool AS ({named} UNION ({title} {recent}) UNION ({base} {recent_sorted}))"
+        recent_titles = recent if walk_titles else recent_sorted_always
+        pool = f"pool AS ({named} UNION ({title} {recent_titles}) UNION ({base} {recent_sorted}))"
         pool_params = [
             *base_params, " ".join(parsed.words), " ".join(parsed.words),
             *title_params, TITLE_POOL_SIZE,

@@ -75,10 +75,35 @@ def test_a_query_under_the_limit_is_exact(search, many):
 
 
 @pytest.mark.parametrize("read_cost", [0.0, 1e9], ids=["walking-the-date-index", "sorting-gin-matches"])
-def test_both_ways_of_finding_recent_matches_give_the_same_page(search, many, monkeypatch, read_cost):
+@pytest.mark.parametrize("title_read_cost", [0.0, 1e9], ids=["titles-walked", "titles-sorted"])
+def test_both_ways_of_finding_recent_matches_and_titles_give_the_same_page(
+    search, many, monkeypatch, read_cost, title_read_cost
+):
     monkeypatch.setattr(postgres, "VECTOR_READ_COST", read_cost)
+    monkeypatch.setattr(postgres, "TITLE_READ_COST", title_read_cost)
+    make_guide("Pensions rules 01", body="Rules on pensions.", updated_days_ago=1000)
+    make_guide("Pensions rules 02", body="Rules on pensions.", updated_days_ago=1001, audience="providers")
     _, outcome = search("pensions")
-    assert titles(outcome)[:4] == ["Pensions", "Guide 39", "Guide 38", "Guide 37"]
+    assert titles(outcome)[:6] == [
+        "Pensions",
+        "Pensions rules 01",
+        "Pensions rules 02",
+        "Guide 39",
+        "Guide 38",
+        "Guide 37",
+    ]
+    _, filtered = search("pensions", kind="guidance")
+    assert titles(filtered)[:4] == ["Pensions rules 01", "Pensions rules 02", "Guide 39", "Guide 38"]
+    _, on_hr = search("pensions", topic="hr")
+    assert titles(on_hr)[:3] == ["Guide 39", "Guide 38", "Guide 37"]
+
+
+def test_the_titles_holding_the_query_are_sorted_when_few_hold_it_and_walked_in_date_order_when_many_do():
+    rows = 100_000
+    assert not postgres.walk_is_cheaper(0.004, 0.004, rows, postgres.TITLE_POOL_SIZE, postgres.TITLE_READ_COST)
+    assert postgres.walk_is_cheaper(0.09, 0.09, rows, postgres.TITLE_POOL_SIZE, postgres.TITLE_READ_COST)
+    # Filters the GIN index cannot apply make sorting every title match cost more than walking to the few kept.
+    assert postgres.walk_is_cheaper(0.01, 0.09, rows, postgres.TITLE_POOL_SIZE, postgres.TITLE_READ_COST)
 
 
 def test_excluded_words_still_apply_to_the_pool(search, many):

@@ -638,6 +638,8 @@ def child_renders(size):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from bench.machine import machine_speed
+
     client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
     pages = [(key, label, url) for key, label, url in reader_pages() if not is_search(key)]
     for _, _, url in pages:
@@ -666,18 +668,6 @@ def child_renders(size):
             }
         )
     return {"renders": renders, "by_model": readable_counts(), "machine_ms": machine_speed()}
-
-
-def machine_speed():
-    """Milliseconds a fixed pure-Python loop (a million additions) takes here, best of five: the same code runs
-    at different speeds on the same virtual machine from one hour to the next, so each run says how fast it was."""
-    timings = []
-    for _ in range(5):
-        started, total = time.perf_counter(), 0
-        for number in range(1_000_000):
-            total += number
-        timings.append((time.perf_counter() - started) * 1000)
-    return min(timings)
 
 
 RENDER_TARGET_MS = 10.0

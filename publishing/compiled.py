@@ -100,6 +100,8 @@ class CompiledQuerySet:
         self.compiled = {}
 
     def __call__(self, shape, **values):
+        if any(value is None for value in values.values()):
+            return list(self.build(shape, **values))  # SQL compares with NULL differently: let Django write it
         compiled = self.compiled.get(shape)
         if compiled is None:
             queryset = self.build(shape, **values)

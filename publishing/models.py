@@ -334,11 +334,15 @@ class PublishedContent(models.Model):
 
     def public_change_history(self):
         """The page's change notes, newest first."""
+        if self.pk is None:
+            return []
         content_type_id = ContentType.objects.get_for_model(self).pk
         return change_notes_of_item("notes", content_type_id=content_type_id, item_id=self.pk)
 
     def topic_list(self):
         """The topics the page is filed under, in the topics' order."""
+        if self.pk is None:
+            return []
         if "topics" in getattr(self, "_prefetched_objects_cache", {}):
             return list(self.topics.all())
         return topics_of_item(type(self), item_id=self.pk)

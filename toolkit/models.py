@@ -216,7 +216,7 @@ def with_listed_files(templates):
     return templates
 
 
-# What a list shows of each template (toolkit/partials/template_summaries.html): reading no more keeps lists cheap.
+# What a list shows of each template (toolkit.attachments): reading no more keeps lists cheap.
 TEMPLATE_LISTED = (
     "title", "slug", "summary", "stage", "provenance", "file_version", "first_published_at", "last_major_change_at",
 )  # fmt: skip

@@ -152,3 +152,15 @@ def test_a_pages_topics_and_change_history_come_in_order_and_from_a_prefetch_whe
     prefetched = type(guide).objects.prefetch_related("topics").get(pk=guide.pk)
     with django_assert_num_queries(0):
         assert [topic.title for topic in prefetched.topic_list()] == ["Finance", "HR"]
+
+
+def test_a_value_of_none_is_looked_up_as_django_would_rather_than_compared_with_null():
+    money = make_category("Money")
+    make_question("How are invoices paid?", category=money)
+    compiled = CompiledQuerySet(lambda _, category_id: Question.objects.filter(category_id=category_id))
+    assert [q.title for q in compiled("in category", category_id=money.pk)] == ["How are invoices paid?"]
+    assert compiled("in category", category_id=None) == []
+    make_guide("Filed under no topic")
+    make_topic("HR")  # a topic no question is filed under
+    unsaved = Question(title="Not saved yet")
+    assert unsaved.topic_list() == [] and list(unsaved.public_change_history()) == []

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db import OperationalError
+from django.db import OperationalError, connection
 
 from faq.models import Question
 from sharedservices import config, page_cache, replica
@@ -114,6 +114,7 @@ def test_without_a_replica_nothing_is_asked_and_the_primary_is_read():
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a replica, and a WAL position, are PostgreSQL's")
 def test_a_new_generation_records_the_primarys_wal_position_when_there_is_a_replica(monkeypatch):
     assert page_cache.content_changed_now()["lsn"] is None
     monkeypatch.setattr(replica, "replica_configured", lambda: True)

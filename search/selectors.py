@@ -7,6 +7,7 @@ everything here is safe for any input at all.
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Value
 from django.urls import reverse
@@ -147,7 +148,13 @@ class SearchOutcome:
 def synonym_table():
     """Word synonyms and phrase synonyms, read in one query (a word synonym's row has no meaning)."""
     words = Synonym.objects.order_by().annotate(meaning=Value("")).values_list("terms", "meaning")
-    rows = list(words.union(PhraseSynonym.objects.order_by().values_list("phrases", "means"), all=True))
+    rows = words.union(PhraseSynonym.objects.order_by().values_list("phrases", "means"), all=True)
+    return synonym_table_of(tuple(sorted(rows)))
+
+
+@lru_cache(maxsize=4)
+def synonym_table_of(rows):
+    """The table the rows make, built once for as long as editors leave the rows as they are (they are its key)."""
     return SynonymTable(
         (split_terms(terms) for terms, meaning in rows if not meaning),
         ((split_terms(phrases), split_terms(meaning)) for phrases, meaning in rows if meaning),

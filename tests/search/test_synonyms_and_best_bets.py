@@ -63,8 +63,15 @@ def test_without_the_synonym_the_search_finds_nothing(search, no_synonyms):
 
 def test_a_synonym_change_applies_to_the_next_search(search, no_synonyms):
     make_guide("Procurement in central government", body="Central rules.")
-    Synonym.objects.create(terms="buying, procurement")
+    assert titles(search("buying")[1]) == []
+    synonym = Synonym.objects.create(terms="buying, procurement")
     assert titles(search("buying")[1]) == ["Procurement in central government"]
+    synonym.terms = "buying, purchasing"
+    synonym.save()
+    assert titles(search("buying")[1]) == []
+    synonym.delete()
+    Synonym.objects.create(terms="buying, procurement")
+    assert titles(search("buying")[1]) == ["Procurement in central government"], "the same rows, the same table"
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ query on a site this size) is counted and ranked exactly. Beyond that, counting
 and ranking every match would take time in proportion to the whole index, so:
 the counts are estimated from a random sample of about SAMPLE_ROWS rows and shown
 as "about"; the ranking is exact over a pool of candidates (titles equal to the
-query, then the POOL_SIZE most recent title matches and most recent matches); and
+query, then the TITLE_POOL_SIZE most recent title matches and POOL_SIZE most recent matches, each found by
+walking the index on last_updated or by sorting the GIN index's matches, whichever the sample says is cheaper); and
 only the pages of that pool are offered.
 """
 
@@ -283,9 +284,7 @@ class PostgresBackend(SearchBackend):
         if parsed.is_empty:
             rows = self.page(parsed=parsed, mode=mode, filters=filters, now=now, offset=offset, limit=per_page)
         else:
-            # Walking from the newest reads about POOL_SIZE / share vectors; sorting the GIN matches
-            # visits share * rows rows. Walk when that is the cheaper of the two, for the matches and, with
-            # their own share, for the titles holding the query.
+            # The newest matches, and the newest titles holding the query, each found the cheaper way.
             share = facets.total / rows_in_table
             walk = walk_is_cheaper(share, shares["matched"], rows_in_table, POOL_SIZE, VECTOR_READ_COST)
             # Few sampled rows have the query in their title, fewer still pass the filters too: the filters are
@@ -443,10 +442,9 @@ class PostgresBackend(SearchBackend):
         filters_where, filter_params = all_filters_sql(filters)
         select = f"SELECT e.id FROM search_searchentry e WHERE {filters_where} AND"
         base, base_params = f"{select} {match}", [*filter_params, *match_params]
-        recent = "ORDER BY e.last_updated DESC LIMIT %s"
+        newest_walked = "ORDER BY e.last_updated DESC LIMIT %s"
         # An expression no index provides, so the matches come from the GIN index and are sorted.
-        recent_sorted_always = "ORDER BY e.last_updated + interval '0 seconds' DESC LIMIT %s"
-        recent_sorted = recent if walk else recent_sorted_always
+        newest_sorted = "ORDER BY e.last_updated + interval '0 seconds' DESC LIMIT %s"
         # A title holding every group matches the whole query too (so its long vector need not be read),
         # unless the query excludes words.
         title = f"{select} e.visible_from <= %s AND e.title_vector @@ ({strict})"
@@ -455,8 +453,9 @@ class PostgresBackend(SearchBackend):
             title, title_params = f"{base} AND e.title_vector @@ ({strict})", [*base_params, *strict_params]
         # Titles that are exactly the query and pages it names another way, however old.
         named = f"{base} AND (e.title_key = %s OR {NAME_KEYS} @> ARRAY[%s]::text[])"
-        recent_titles = recent if walk_titles else recent_sorted_always
-        pool = f"pool AS ({named} UNION ({title} {recent_titles}) UNION ({base} {recent_sorted}))"
+        newest_titles = newest_walked if walk_titles else newest_sorted
+        newest_matches = newest_walked if walk else newest_sorted
+        pool = f"pool AS ({named} UNION ({title} {newest_titles}) UNION ({base} {newest_matches}))"
         pool_params = [
             *base_params, " ".join(parsed.words), " ".join(parsed.words),
             *title_params, TITLE_POOL_SIZE,

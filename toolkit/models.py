@@ -5,7 +5,7 @@ from typing import NamedTuple
 import reversion
 from django.core.validators import RegexValidator
 from django.db import connections, models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 
 from publishing.models import PublishedContent, PublishedContentQuerySet, published_rows_index
 from sharedservices.links import slug_url
@@ -187,11 +187,6 @@ class Download(NamedTuple):
     meta: str
 
 
-def current_files():
-    """A template's files for listing (their extracted text is only for search)."""
-    return Prefetch("files", queryset=TemplateFile.objects.defer("text"))
-
-
 def with_listed_files(templates):
     """Give each template its current files' format and size (what its downloads show), read in one query. Django's
     prefetching took about 1.3 ms for ten templates, most of it building querysets; this takes about 0.2."""
@@ -223,9 +218,6 @@ TEMPLATE_LISTED = (
 
 
 class TemplateQuerySet(PublishedContentQuerySet):
-    def with_files(self):
-        return self.prefetch_related(current_files())
-
     def for_stage(self, stage_id, now=None):
         """A stage's templates in title order, read from the stage's own index, without their bodies or files
         (see with_listed_files)."""
@@ -267,7 +259,7 @@ class Template(StageItem):
 
     @property
     def file_list(self):
-        """Current files, open formats first (those with_listed_files read, or the prefetched ones if any)."""
+        """Current files, open formats first (those with_listed_files read, else the template's files)."""
         files = self.__dict__.get("listed_files")
         return sorted(self.files.all() if files is None else files, key=lambda f: FORMAT_ORDER.get(f.format, 99))
 

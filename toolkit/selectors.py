@@ -89,6 +89,8 @@ def example_page(example):
 
 
 def template_page(template):
+    """A template's reader page (and preview), with what its downloads show of its files."""
+    with_listed_files([template])
     return {"item": template, "template": template}
 
 

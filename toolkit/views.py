@@ -28,7 +28,7 @@ def example_detail(request, slug):
 
 @reader_page()
 def template_detail(request, slug):
-    templates = Template.objects.select_related("stage").with_files()
+    templates = Template.objects.select_related("stage")
     return render_readable(request, templates, slug, "toolkit/template_detail.html", selectors.template_page)
 
 
